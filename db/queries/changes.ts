@@ -1,0 +1,70 @@
+// Appending to and reading the change outbox.
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { changes, type ChangeOp, type RecordType } from "../schema";
+
+/** Any fixed number: all outbox writers serialise on it so cursors become visible in increasing order. */
+const OUTBOX_LOCK = 7_402_211;
+
+export type Actor = `user:${string}` | `api_key:${string}` | "cli" | "system" | "self-signup";
+
+type Snapshot = Record<string, unknown>;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The fields whose values differ, with their before/after values only. */
+export function diffSnapshots(before: Snapshot | null, after: Snapshot | null) {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changed = [...keys].filter((k) => !["updatedAt", "version", "createdAt"].includes(k) && !sameValue(before?.[k], after?.[k])).sort();
+  const pick = (s: Snapshot | null) => (s ? Object.fromEntries(changed.map((k) => [k, s[k] ?? null])) : null);
+  return { changed, before: pick(before), after: pick(after) };
+}
+
+/**
+ * Appends one change inside the caller's transaction. Must be called from a transaction: the
+ * advisory lock is held until commit, so a reader following `cursor > n` never skips a row that
+ * commits later with a smaller cursor. Returns null when nothing actually changed.
+ */
+export async function recordChange(
+  tx: DbOrTx,
+  entry: { recordType: RecordType; recordId: string; op: ChangeOp; before: Snapshot | null; after: Snapshot | null; actor: Actor },
+): Promise<number | null> {
+  const diff = diffSnapshots(entry.before, entry.after);
+  if (entry.op === "updated" && diff.changed.length === 0) return null;
+  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
+  const [row] = await tx
+    .insert(changes)
+    .values({
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      op: entry.op,
+      changedFields: diff.changed,
+      before: diff.before,
+      after: diff.after,
+      actor: entry.actor,
+    })
+    .returning({ cursor: changes.cursor });
+  return row.cursor;
+}
+
+/** Changes after a cursor, oldest first. */
+export function listChangesAfter(db: DbOrTx, cursor: number, limit = 500) {
+  return db.select().from(changes).where(gt(changes.cursor, cursor)).orderBy(asc(changes.cursor)).limit(limit);
+}
+
+/** One record's history, newest first. */
+export function listRecordHistory(db: DbOrTx, recordType: RecordType, recordId: string, limit = 100) {
+  return db
+    .select()
+    .from(changes)
+    .where(and(eq(changes.recordType, recordType), eq(changes.recordId, recordId)))
+    .orderBy(sql`${changes.cursor} desc`)
+    .limit(limit);
+}
+
+export async function latestCursor(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ c: sql<number>`coalesce(max(${changes.cursor}), 0)::bigint` }).from(changes);
+  return Number(row.c);
+}

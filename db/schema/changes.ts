@@ -1,0 +1,26 @@
+// The change outbox: every write to a record appends here in the same transaction. Group membership,
+// webhooks, the API changes feed and the syncs all follow this log from a cursor.
+import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const recordTypes = ["person", "company", "event", "registration", "custom_field", "membership_type", "user", "site_settings"] as const;
+export type RecordType = (typeof recordTypes)[number];
+export const changeOps = ["created", "updated", "deactivated", "reactivated", "deleted"] as const;
+export type ChangeOp = (typeof changeOps)[number];
+
+export const changes = pgTable(
+  "changes",
+  {
+    /** Strictly increasing in commit order (writers serialise on an advisory lock; see db/queries/changes.ts). */
+    cursor: bigint("cursor", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    recordType: text("record_type", { enum: recordTypes }).notNull(),
+    recordId: text("record_id").notNull(),
+    op: text("op", { enum: changeOps }).notNull(),
+    changedFields: text("changed_fields").array().notNull(),
+    before: jsonb("before").$type<Record<string, unknown> | null>(),
+    after: jsonb("after").$type<Record<string, unknown> | null>(),
+    /** Who made the change: "user:<id>", "api_key:<id>", "cli", "system". */
+    actor: text("actor").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("changes_record_idx").on(t.recordType, t.recordId, t.cursor)],
+);

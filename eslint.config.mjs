@@ -1,0 +1,33 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import drizzle from "eslint-plugin-drizzle";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default tseslint.config(
+  { ignores: ["node_modules", ".next*", ".data*", "db/migrations", "test-results", "playwright-report", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { drizzle, "react-hooks": reactHooks },
+    rules: {
+      // An update or delete without `where` touches every row: never what we mean.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration through lib/env.ts, the only reader of process.env.",
+        },
+      ],
+    },
+  },
+  {
+    // Entry points that run before or outside the app's env module.
+    files: ["lib/env.ts", "next.config.ts", "playwright.config.ts", "vitest.config.ts", "scripts/**", "e2e/**", "test/**", "drizzle.config.ts", ".ci/**"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+);

@@ -1,0 +1,47 @@
+// The only reader of process.env: every setting is validated here once, with its default.
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Postgres connection string. Unset = embedded PGlite in GUILDHALL_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  GUILDHALL_DATA_DIR: z.string().min(1).default("./.data"),
+  /** Public URL of the site; the initial value of the site setting and the OIDC issuer's default. */
+  GUILDHALL_SITE_URL: z.string().url().optional(),
+  /** Secret used to sign sessions and to encrypt stored credentials. Generated into the data folder if unset. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Seed demo data the first time `npm start` finds an empty database. */
+  GUILDHALL_SEED_DEMO: bool.default(true),
+  INNGEST_MODE: z.enum(["embedded", "server"]).default("embedded"),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY_FALLBACK: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_DEV: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Set by `next build`; the database must never be opened while building. */
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export const isBuildPhase = () => env.NEXT_PHASE === "phase-production-build";

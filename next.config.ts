@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // A separate build folder lets tests (or a second checkout) build without clobbering `.next`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // PGlite ships wasm/data files that must be loaded from node_modules at run time, not bundled
+  // (and not copied into publicly served static media).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,2 @@
+import { setupPgliteTemplate } from "./global-setup";
+export default setupPgliteTemplate;

@@ -1,0 +1,2 @@
+import { setupPostgresTemplate } from "./global-setup";
+export default setupPostgresTemplate;
