@@ -4,7 +4,17 @@ import drizzle from "eslint-plugin-drizzle";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".next*", ".data*", "db/migrations", "test-results", "playwright-report", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules",
+      ".next*",
+      ".data*",
+      "db/migrations",
+      "test-results",
+      "playwright-report",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +37,18 @@ export default tseslint.config(
   },
   {
     // Entry points that run before or outside the app's env module.
-    files: ["lib/env.ts", "next.config.ts", "playwright.config.ts", "vitest.config.ts", "scripts/**", "e2e/**", "test/**", "drizzle.config.ts", ".ci/**"],
+    files: [
+      "lib/env.ts",
+      "next.config.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "scripts/**",
+      "e2e/**",
+      "test/**",
+      "drizzle.config.ts",
+      ".ci/**",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
 );

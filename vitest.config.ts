@@ -21,7 +21,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { ...shared, name: "postgres", globalSetup: ["test/global-setup-postgres.ts"], env: { TEST_DB: "postgres" } },
+        test: {
+          ...shared,
+          name: "postgres",
+          globalSetup: ["test/global-setup-postgres.ts"],
+          env: { TEST_DB: "postgres" },
+        },
       },
       {
         extends: true,

@@ -28,7 +28,9 @@ function connect(
   url: string | undefined,
   options: postgres.Options<Record<string, never>>,
 ): { db: Db; sql: postgres.Sql } {
-  const sql = url ? postgres(url, { onnotice: () => {}, ...options }) : postgres({ onnotice: () => {}, ...options });
+  const sql = url
+    ? postgres(url, { onnotice: () => {}, ...options })
+    : postgres({ onnotice: () => {}, ...options });
   return { sql, db: drizzle(sql, { schema }) };
 }
 
@@ -40,7 +42,12 @@ export function connectPostgres(url: string, max = 10): DbHandle {
 
 /** A handle on a PGlite socket served by another part of this process or another process. */
 export function connectPgliteSocket(socketPath: string, close?: () => Promise<void>): DbHandle {
-  const { db, sql } = connect(undefined, { path: socketPath, max: 1, username: "postgres", database: "postgres" });
+  const { db, sql } = connect(undefined, {
+    path: socketPath,
+    max: 1,
+    username: "postgres",
+    database: "postgres",
+  });
   return {
     db,
     sql,
@@ -86,7 +93,8 @@ const g = globalThis as unknown as { __guildhallDb?: Promise<DbHandle> };
  */
 export function getHandle(): Promise<DbHandle> {
   if (!g.__guildhallDb) {
-    if (isBuildPhase()) throw new Error("The database must not be opened during `next build` (mark the page dynamic).");
+    if (isBuildPhase())
+      throw new Error("The database must not be opened during `next build` (mark the page dynamic).");
     g.__guildhallDb = openDatabase({ pglite: "own" });
     g.__guildhallDb.catch(() => {
       g.__guildhallDb = undefined;

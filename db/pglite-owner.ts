@@ -113,7 +113,10 @@ export async function openPgliteOwner(dataDir: string): Promise<PgliteOwner> {
 /** Serves an in-memory PGlite (optionally loaded from a dump) on a fresh socket: used by tests. */
 export async function openEphemeralPglite(loadDataDir?: Blob): Promise<PgliteOwner> {
   const pglite = await PGlite.create({ loadDataDir });
-  const socketPath = path.join(os.tmpdir(), `guildhall-test-${process.pid}-${Math.random().toString(36).slice(2)}.sock`);
+  const socketPath = path.join(
+    os.tmpdir(),
+    `guildhall-test-${process.pid}-${Math.random().toString(36).slice(2)}.sock`,
+  );
   const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 16 });
   await server.start();
   return {

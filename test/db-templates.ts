@@ -16,9 +16,14 @@ export function urlFor(db: string): string {
 export function migrationsHash(): string {
   const dir = path.join(process.cwd(), "db", "migrations");
   const h = crypto.createHash("sha256");
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort())
+    h.update(f).update(fs.readFileSync(path.join(dir, f)));
   return h.digest("hex").slice(0, 12);
 }
 
 export const templateDbName = () => `gh_template_${migrationsHash()}`;
-export const pgliteTemplatePath = () => path.join(process.cwd(), ".test-results", `pglite-template-${migrationsHash()}.tar.gz`);
+export const pgliteTemplatePath = () =>
+  path.join(process.cwd(), ".test-results", `pglite-template-${migrationsHash()}.tar.gz`);

@@ -12,7 +12,13 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 async function migrateUrlOrSocket(options: { url?: string; path?: string }) {
   const sql = options.url
     ? postgres(options.url, { max: 1, onnotice: () => {} })
-    : postgres({ path: options.path, max: 1, username: "postgres", database: "postgres", onnotice: () => {} });
+    : postgres({
+        path: options.path,
+        max: 1,
+        username: "postgres",
+        database: "postgres",
+        onnotice: () => {},
+      });
   await migrate(drizzle(sql), { migrationsFolder });
   await sql.end();
 }
@@ -31,7 +37,8 @@ export async function setupPostgresTemplate() {
       await admin.unsafe(`alter database "${tmp}" rename to "${name}"`);
     }
     // Drop databases left behind by earlier interrupted runs.
-    const stale = await admin`select datname from pg_database where datname like 'gh_test_%' or (datname like 'gh_template_%' and datname <> ${name})`;
+    const stale =
+      await admin`select datname from pg_database where datname like 'gh_test_%' or (datname like 'gh_template_%' and datname <> ${name})`;
     for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     await admin.end();
   }

@@ -17,7 +17,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** The fields whose values differ, with their before/after values only. */
 export function diffSnapshots(before: Snapshot | null, after: Snapshot | null) {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  const changed = [...keys].filter((k) => !["updatedAt", "version", "createdAt"].includes(k) && !sameValue(before?.[k], after?.[k])).sort();
+  const changed = [...keys]
+    .filter((k) => !["updatedAt", "version", "createdAt"].includes(k) && !sameValue(before?.[k], after?.[k]))
+    .sort();
   const pick = (s: Snapshot | null) => (s ? Object.fromEntries(changed.map((k) => [k, s[k] ?? null])) : null);
   return { changed, before: pick(before), after: pick(after) };
 }
@@ -29,7 +31,14 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot | null) {
  */
 export async function recordChange(
   tx: DbOrTx,
-  entry: { recordType: RecordType; recordId: string; op: ChangeOp; before: Snapshot | null; after: Snapshot | null; actor: Actor },
+  entry: {
+    recordType: RecordType;
+    recordId: string;
+    op: ChangeOp;
+    before: Snapshot | null;
+    after: Snapshot | null;
+    actor: Actor;
+  },
 ): Promise<number | null> {
   const diff = diffSnapshots(entry.before, entry.after);
   if (entry.op === "updated" && diff.changed.length === 0) return null;
@@ -51,7 +60,12 @@ export async function recordChange(
 
 /** Changes after a cursor, oldest first. */
 export function listChangesAfter(db: DbOrTx, cursor: number, limit = 500) {
-  return db.select().from(changes).where(gt(changes.cursor, cursor)).orderBy(asc(changes.cursor)).limit(limit);
+  return db
+    .select()
+    .from(changes)
+    .where(gt(changes.cursor, cursor))
+    .orderBy(asc(changes.cursor))
+    .limit(limit);
 }
 
 /** One record's history, newest first. */
@@ -65,6 +79,8 @@ export function listRecordHistory(db: DbOrTx, recordType: RecordType, recordId: 
 }
 
 export async function latestCursor(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ c: sql<number>`coalesce(max(${changes.cursor}), 0)::bigint` }).from(changes);
+  const [row] = await db
+    .select({ c: sql<number>`coalesce(max(${changes.cursor}), 0)::bigint` })
+    .from(changes);
   return Number(row.c);
 }

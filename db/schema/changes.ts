@@ -2,7 +2,16 @@
 // webhooks, the API changes feed and the syncs all follow this log from a cursor.
 import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-export const recordTypes = ["person", "company", "event", "registration", "custom_field", "membership_type", "user", "site_settings"] as const;
+export const recordTypes = [
+  "person",
+  "company",
+  "event",
+  "registration",
+  "custom_field",
+  "membership_type",
+  "user",
+  "site_settings",
+] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const changeOps = ["created", "updated", "deactivated", "reactivated", "deleted"] as const;
 export type ChangeOp = (typeof changeOps)[number];

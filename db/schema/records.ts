@@ -26,14 +26,18 @@ export const membershipTypes = pgTable("membership_types", {
   name: text("name").notNull().unique(),
   description: text("description").notNull().default(""),
   /** "person", "company" or "both". */
-  appliesTo: text("applies_to", { enum: ["person", "company", "both"] }).notNull().default("both"),
+  appliesTo: text("applies_to", { enum: ["person", "company", "both"] })
+    .notNull()
+    .default("both"),
   /** Days after expiry during which a member is in "grace" rather than "expired". */
   graceDays: integer("grace_days").notNull().default(30),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export type CustomValues = Record<string, string | number | boolean | string[] | null>;
-export type SocialLinks = Partial<Record<"linkedin" | "twitter" | "facebook" | "instagram" | "website", string>>;
+export type SocialLinks = Partial<
+  Record<"linkedin" | "twitter" | "facebook" | "instagram" | "website", string>
+>;
 
 export const companies = pgTable(
   "companies",
@@ -42,7 +46,10 @@ export const companies = pgTable(
     name: text("name").notNull(),
     email: text("email"),
     /** Domains (lower case, no "@") that count as this company's for signup protection. */
-    emailDomains: text("email_domains").array().notNull().default(sql`'{}'::text[]`),
+    emailDomains: text("email_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Company Signup Protection: people linking themselves need approval unless their domain matches. */
     signupProtected: boolean("signup_protected").notNull().default(false),
     membershipTypeId: uuid("membership_type_id").references(() => membershipTypes.id),
@@ -96,12 +103,21 @@ export const people = pgTable(
     index("people_expiry_idx").on(t.expiryDate),
     index("people_membership_type_idx").on(t.membershipTypeId),
     index("people_updated_idx").on(t.updatedAt, t.id),
-    index("people_pending_idx").on(t.approvalStatus).where(sql`${t.approvalStatus} = 'pending_approval'`),
+    index("people_pending_idx")
+      .on(t.approvalStatus)
+      .where(sql`${t.approvalStatus} = 'pending_approval'`),
     index("people_custom_idx").using("gin", sql`${t.custom} jsonb_path_ops`),
   ],
 );
 
-export const customFieldTypes = ["text", "number", "date", "boolean", "single_choice", "multiple_choice"] as const;
+export const customFieldTypes = [
+  "text",
+  "number",
+  "date",
+  "boolean",
+  "single_choice",
+  "multiple_choice",
+] as const;
 export type CustomFieldType = (typeof customFieldTypes)[number];
 
 export const customFields = pgTable(
@@ -115,7 +131,10 @@ export const customFields = pgTable(
     label: text("label").notNull(),
     type: text("type", { enum: customFieldTypes }).notNull(),
     /** Choices for single/multiple choice fields. */
-    choices: text("choices").array().notNull().default(sql`'{}'::text[]`),
+    choices: text("choices")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     required: boolean("required").notNull().default(false),
     /** Whether members may edit their own value in the portal. */
     memberEditable: boolean("member_editable").notNull().default(false),

@@ -1,0 +1,36 @@
+// Staff shell: checks the admin role once here; every page's data read and every action checks again.
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { AdminNav } from "@/components/admin-nav";
+import { AccessDenied } from "@/components/access-denied";
+import { adminOrNull } from "@/lib/auth/guards";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { getDb } from "@/db/client";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const path = (await headers()).get("x-pathname") ?? "/people";
+  const admin = await adminOrNull(path);
+  if (!admin) return <AccessDenied />;
+  const settings = await getSiteSettings(await getDb());
+  return (
+    <div className="flex min-h-screen">
+      <aside className="w-60 shrink-0 bg-slate-900 px-3 py-5 text-white">
+        <p className="px-3 text-lg font-semibold">{settings.siteName}</p>
+        <p className="mb-6 px-3 text-xs text-slate-400">{settings.launched ? "Live site" : "Staging site"}</p>
+        <AdminNav />
+        <div className="mt-8 border-t border-slate-700 px-3 pt-4 text-xs text-slate-300">
+          <p className="truncate" title={admin.email}>
+            {admin.email}
+          </p>
+          <SignOutButton className="mt-2 text-slate-200 underline" />
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-8 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// Background services of the app process, started once from instrumentation.ts.
+import { getHandle } from "@/db/client";
+
+export async function startServerServices(): Promise<void> {
+  await getHandle();
+}
