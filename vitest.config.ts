@@ -17,6 +17,8 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension; let vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     // Every test runs on Postgres; tests named *.db.test.ts run on PGlite as well.
     projects: [
       {
