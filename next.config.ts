@@ -8,6 +8,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  // OIDC discovery and keys live at the site root; app/.well-known folders are not routed, so rewrite.
+  async rewrites() {
+    return [
+      { source: "/.well-known/openid-configuration", destination: "/api/oidc/discovery" },
+      { source: "/.well-known/jwks.json", destination: "/api/oidc/jwks" },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -11,6 +11,7 @@ const sections: { label: string; items: { href: string; label: string }[] }[] = 
       { href: "/pending-signups", label: "Pending signups" },
       { href: "/groups", label: "Groups" },
       { href: "/events", label: "Events" },
+      { href: "/membership-types", label: "Membership types" },
       { href: "/custom-fields", label: "Custom fields" },
     ],
   },

@@ -2,5 +2,6 @@
 import { getHandle } from "@/db/client";
 
 export async function startServerServices(): Promise<void> {
-  await getHandle();
+  const handle = await getHandle();
+  await (await import("@/lib/groups/follower")).startGroupFollower(handle);
 }

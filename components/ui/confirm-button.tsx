@@ -1,6 +1,6 @@
 "use client";
 // A destructive action behind a confirmation dialog (native <dialog>: focus trap and Escape for free).
-import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { buttonClass, type ButtonVariant } from "./button";
 
 export function ConfirmButton({
@@ -20,6 +20,7 @@ export function ConfirmButton({
   variant?: ButtonVariant;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId(); // several confirm buttons may share a page
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -29,10 +30,10 @@ export function ConfirmButton({
       </button>
       <dialog
         ref={ref}
-        aria-labelledby="confirm-title"
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
       >
-        <h2 id="confirm-title" className="text-lg font-semibold">
+        <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
         <div className="mt-2 text-sm text-slate-700">{body}</div>

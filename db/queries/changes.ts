@@ -2,9 +2,10 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { changes, type ChangeOp, type RecordType } from "../schema";
+import { outboxWritten } from "@/lib/outbox/wake";
 
 /** Any fixed number: all outbox writers serialise on it so cursors become visible in increasing order. */
-const OUTBOX_LOCK = 7_402_211;
+export const OUTBOX_LOCK = 7_402_211;
 
 export type Actor = `user:${string}` | `api_key:${string}` | "cli" | "system" | "self-signup";
 
@@ -55,6 +56,7 @@ export async function recordChange(
       actor: entry.actor,
     })
     .returning({ cursor: changes.cursor });
+  outboxWritten();
   return row.cursor;
 }
 
@@ -83,4 +85,39 @@ export async function latestCursor(db: DbOrTx): Promise<number> {
     .select({ c: sql<number>`coalesce(max(${changes.cursor}), 0)::bigint` })
     .from(changes);
   return Number(row.c);
+}
+
+export type ChangeEntry = Parameters<typeof recordChange>[1];
+
+/**
+ * Appends many changes in one statement inside the caller's transaction (bulk loads such as the demo
+ * seeder). Same rules as recordChange: the advisory lock is taken first and held until commit, so
+ * cursors still become visible in increasing order. Rows go in as one JSON parameter, which avoids the
+ * 65,535-parameter limit of a multi-row VALUES list.
+ */
+export async function recordChanges(tx: DbOrTx, entries: ChangeEntry[]): Promise<number> {
+  const rows = entries.flatMap((e) => {
+    const diff = diffSnapshots(e.before, e.after);
+    if (e.op === "updated" && diff.changed.length === 0) return [];
+    return [
+      {
+        record_type: e.recordType,
+        record_id: e.recordId,
+        op: e.op,
+        changed_fields: diff.changed,
+        before: diff.before,
+        after: diff.after,
+        actor: e.actor,
+      },
+    ];
+  });
+  if (rows.length === 0) return 0;
+  await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
+  await tx.execute(sql`
+    insert into changes (record_type, record_id, op, changed_fields, before, after, actor)
+    select record_type, record_id, op, changed_fields, before, after, actor
+    from json_populate_recordset(null::changes, ${JSON.stringify(rows)}::json) with ordinality as r
+    order by ordinality`);
+  outboxWritten();
+  return rows.length;
 }

@@ -1,6 +1,8 @@
 // Companies: reads and writes through the outbox.
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
 import { validateCustomValues } from "@/lib/records/custom-values";
+import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
 import type { CompanyInput, CompanyPatch } from "@/lib/records/people-input";
 import type { DbOrTx } from "../client";
 import { companies } from "../schema";
@@ -74,4 +76,116 @@ export function needsSignupApproval(
   if (!company.signupProtected) return false;
   const domain = email?.split("@")[1]?.toLowerCase();
   return !domain || !company.emailDomains.map((d) => d.toLowerCase()).includes(domain);
+}
+
+export type CompanyListFilter = {
+  q?: string;
+  status?: MemberStatus;
+  membershipTypeId?: string;
+  active?: boolean;
+  signupProtected?: boolean;
+};
+export type CompanySort = "name" | "updated";
+export type CompanyListRow = {
+  id: string;
+  name: string;
+  emailDomains: string[];
+  signupProtected: boolean;
+  membershipTypeName: string | null;
+  memberStatus: MemberStatus;
+  expiryDate: string | null;
+  active: boolean;
+  people: number;
+  updatedAt: string;
+};
+
+function companyFilterSql(f: CompanyListFilter): SQL[] {
+  const where: SQL[] = [];
+  const q = f.q?.trim().toLowerCase();
+  if (q) where.push(sql`lower(c.name) like ${`${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
+  if (f.status) where.push(memberStatusFilterSql("c", "mt", f.status));
+  if (f.membershipTypeId) where.push(sql`c.membership_type_id = ${f.membershipTypeId}`);
+  if (f.active !== undefined) where.push(sql`c.active = ${f.active}`);
+  if (f.signupProtected !== undefined) where.push(sql`c.signup_protected = ${f.signupProtected}`);
+  return where;
+}
+
+const companyCursor = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+function parseCompanyCursor(cursor: string | undefined): string[] | null {
+  if (!cursor) return null;
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === "string")) return parts;
+  } catch {
+    /* fall through */
+  }
+  throw new AppError("invalid_input", "cursor is not valid; pass the next cursor from the previous page", {
+    fields: [{ field: "cursor", message: "Not a cursor issued by this list" }],
+  });
+}
+
+/** A keyset-paged company list, in the same shape as listPeople (name prefix search, filters, sort). */
+export async function listCompanies(
+  db: DbOrTx,
+  opts: CompanyListFilter & { sort?: CompanySort; after?: string; limit?: number },
+): Promise<{ rows: CompanyListRow[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
+  const sort = opts.sort ?? "name";
+  const where = companyFilterSql(opts);
+  const after = parseCompanyCursor(opts.after);
+  if (after)
+    where.push(
+      sort === "name"
+        ? sql`(lower(c.name), c.id) > (${after[0]}, ${after[1]}::uuid)`
+        : sql`(c.updated_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+    );
+  const order = sort === "name" ? sql`lower(c.name), c.id` : sql`c.updated_at desc, c.id desc`;
+  const whereSql = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+  const result = (await db.execute(sql`
+    select c.id, c.name, c.email_domains as "emailDomains", c.signup_protected as "signupProtected",
+      mt.name as "membershipTypeName", ${memberStatusSql("c", "mt")} as "memberStatus",
+      c.expiry_date::text as "expiryDate", c.active, c.updated_at::text as "updatedAt",
+      (select count(*)::int from people p where p.company_id = c.id) as "people", lower(c.name) as "k"
+    from companies c
+    left join membership_types mt on mt.id = c.membership_type_id
+    ${whereSql}
+    order by ${order}
+    limit ${limit + 1}`)) as unknown as (CompanyListRow & { k: string })[];
+  const rows = result.slice(0, limit);
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    result.length > limit && last
+      ? companyCursor([sort === "name" ? last.k : last.updatedAt, last.id])
+      : null;
+  return { rows: rows.map(({ k: _k, ...r }) => r), nextCursor };
+}
+
+export async function countCompanies(db: DbOrTx, opts: CompanyListFilter): Promise<number> {
+  const where = companyFilterSql(opts);
+  const whereSql = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+  const [row] = (await db.execute(
+    sql`select count(*)::int as n from companies c left join membership_types mt on mt.id = c.membership_type_id ${whereSql}`,
+  )) as unknown as { n: number }[];
+  return row.n;
+}
+
+/** The Company Signup Protection queue: people waiting for staff to approve their company link. */
+export async function listPendingSignups(db: DbOrTx, limit = 200) {
+  return (await db.execute(sql`
+    select p.id, p.first_name as "firstName", p.last_name as "lastName", p.email,
+      p.created_at::text as "createdAt", c.id as "companyId", c.name as "companyName",
+      c.email_domains as "companyDomains"
+    from people p left join companies c on c.id = p.requested_company_id
+    where p.approval_status = 'pending_approval'
+    order by p.created_at, p.id
+    limit ${limit}`)) as unknown as {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    createdAt: string;
+    companyId: string | null;
+    companyName: string | null;
+    companyDomains: string[] | null;
+  }[];
 }

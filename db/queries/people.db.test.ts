@@ -18,15 +18,13 @@ let t: TestDb;
 let typeId: string;
 beforeAll(async () => {
   t = await createTestDb();
-  await t.db
-    .insert(customFields)
-    .values({
-      entity: "person",
-      key: "chapter",
-      label: "Chapter",
-      type: "single_choice",
-      choices: ["North", "South"],
-    });
+  await t.db.insert(customFields).values({
+    entity: "person",
+    key: "chapter",
+    label: "Chapter",
+    type: "single_choice",
+    choices: ["North", "South"],
+  });
   [{ id: typeId }] = await t.db
     .insert(membershipTypes)
     .values({ name: "Full", graceDays: 30 })

@@ -11,6 +11,7 @@ export const recordTypes = [
   "membership_type",
   "user",
   "site_settings",
+  "group",
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 export const changeOps = ["created", "updated", "deactivated", "reactivated", "deleted"] as const;

@@ -31,7 +31,7 @@ export const membershipTypes = pgTable("membership_types", {
     .default("both"),
   /** Days after expiry during which a member is in "grace" rather than "expired". */
   graceDays: integer("grace_days").notNull().default(30),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps,
 });
 
 export type CustomValues = Record<string, string | number | boolean | string[] | null>;
@@ -139,7 +139,7 @@ export const customFields = pgTable(
     /** Whether members may edit their own value in the portal. */
     memberEditable: boolean("member_editable").notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
   },
   (t) => [uniqueIndex("custom_fields_entity_key_idx").on(t.entity, t.key)],
 );

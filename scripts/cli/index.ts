@@ -1,5 +1,8 @@
 // The list of CLI commands. Each feature adds its own file and registers it here.
 import { createAdmin } from "./accounts";
+import { seedDemoCommand } from "./seed-demo";
+import { ssoClientCommand } from "./sso-clients";
+import { group } from "./groups";
 import type { CliCommand } from "./types";
 
 export const commands: CliCommand[] = [
@@ -12,4 +15,7 @@ export const commands: CliCommand[] = [
     },
   },
   createAdmin,
+  seedDemoCommand,
+  ssoClientCommand,
+  group,
 ];

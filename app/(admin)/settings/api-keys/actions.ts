@@ -1,0 +1,84 @@
+"use server";
+// Staff actions on API keys. Each re-checks the admin; saving validates with the shared schema and the
+// SSRF rules; delete and roll take effect on the very next API request.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { revokeApiKey, rollApiKey } from "@/db/queries/api-keys";
+import { requireAdmin } from "@/lib/auth/guards";
+import { graceChoices, type GraceChoice } from "@/lib/api/key-input";
+import { saveApiKey } from "@/lib/api/key-admin";
+import { invalidateApiKeys } from "@/lib/api/key-cache";
+import { AppError } from "@/lib/errors";
+import { keyInputOf } from "./form-input";
+
+export type KeyFormState = {
+  error?: string;
+  fields?: Record<string, string>;
+  /** Set once, right after create or roll: the only time the key is shown. */
+  created?: { id: string; secret: string };
+};
+
+async function guarded(run: () => Promise<KeyFormState | void>): Promise<KeyFormState> {
+  try {
+    await requireAdmin();
+    return (await run()) ?? {};
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const fields: Record<string, string> = {};
+    for (const f of e.details?.fields ?? []) fields[f.field] ??= f.message;
+    return {
+      error: e.code === "invalid_input" ? "Please correct the fields marked below." : e.message,
+      fields,
+    };
+  }
+}
+
+export async function createApiKeyAction(_prev: KeyFormState, form: FormData): Promise<KeyFormState> {
+  return guarded(async () => {
+    const { key, secret } = await saveApiKey(await getDb(), null, keyInputOf(form));
+    revalidatePath("/settings/api-keys");
+    return { created: { id: key.id, secret: secret! } };
+  });
+}
+
+export async function updateApiKeyAction(
+  id: string,
+  _prev: KeyFormState,
+  form: FormData,
+): Promise<KeyFormState> {
+  const state = await guarded(async () => {
+    await saveApiKey(await getDb(), id, keyInputOf(form));
+  });
+  if (state.error) return state;
+  revalidatePath(`/settings/api-keys/${id}`);
+  redirect(`/settings/api-keys/${id}`);
+}
+
+export async function rollApiKeyAction(
+  id: string,
+  _prev: KeyFormState,
+  form: FormData,
+): Promise<KeyFormState> {
+  return guarded(async () => {
+    const choice = String(form.get("grace") ?? "none") as GraceChoice;
+    if (!(choice in graceChoices))
+      throw new AppError("invalid_input", "Choose a grace period", {
+        fields: [{ field: "grace", message: "Choose a grace period" }],
+      });
+    const { secret } = await rollApiKey(await getDb(), id, graceChoices[choice]);
+    invalidateApiKeys();
+    revalidatePath(`/settings/api-keys/${id}`);
+    return { created: { id, secret } };
+  });
+}
+
+export async function deleteApiKeyAction(id: string): Promise<string | void> {
+  const state = await guarded(async () => {
+    await revokeApiKey(await getDb(), id);
+    invalidateApiKeys();
+  });
+  if (state.error) return state.error;
+  revalidatePath("/settings/api-keys");
+  redirect("/settings/api-keys");
+}

@@ -1,0 +1,87 @@
+"use server";
+// Staff actions on SSO clients. Each one re-checks the admin and validates with the shared zod schema.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import {
+  createSsoClient,
+  deleteSsoClient,
+  regenerateSsoClientSecret,
+  updateSsoClient,
+} from "@/db/queries/sso-clients";
+import { requireAdmin } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { splitUris, type SsoClientInput } from "@/lib/oidc/client-input";
+
+export type SsoFormState = {
+  error?: string;
+  fields?: Record<string, string>;
+  /** Set once, right after create/regenerate: the only time the secret is shown. */
+  created?: { id: string; clientId: string; clientSecret: string };
+};
+
+function inputOf(form: FormData): SsoClientInput {
+  return {
+    name: String(form.get("name") ?? ""),
+    redirectUris: splitUris(String(form.get("redirectUris") ?? "")),
+    postLogoutRedirectUris: splitUris(String(form.get("postLogoutRedirectUris") ?? "")),
+    permittedGroupIds: form.getAll("permittedGroupIds").map(String),
+    isPublic: form.get("isPublic") === "on",
+  };
+}
+
+async function guarded(run: () => Promise<SsoFormState | void>): Promise<SsoFormState> {
+  try {
+    await requireAdmin();
+    return (await run()) ?? {};
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const fields: Record<string, string> = {};
+    // "redirectUris.2" → the one textarea holding all redirect URLs.
+    for (const f of e.details?.fields ?? []) fields[f.field.replace(/\.\d+$/, "")] ??= f.message;
+    return { error: e.message, fields };
+  }
+}
+
+export async function createSsoClientAction(_prev: SsoFormState, form: FormData): Promise<SsoFormState> {
+  return guarded(async () => {
+    const { client, clientSecret } = await createSsoClient(await getDb(), inputOf(form));
+    revalidatePath("/settings/sso-clients");
+    return { created: { id: client.id, clientId: client.clientId, clientSecret } };
+  });
+}
+
+export async function updateSsoClientAction(
+  id: string,
+  _prev: SsoFormState,
+  form: FormData,
+): Promise<SsoFormState> {
+  const state = await guarded(async () => {
+    await updateSsoClient(await getDb(), id, inputOf(form));
+  });
+  if (state.error) return state;
+  revalidatePath(`/settings/sso-clients/${id}`);
+  redirect(`/settings/sso-clients/${id}`);
+}
+
+export async function regenerateSecretAction(
+  id: string,
+  _prev: SsoFormState,
+  form: FormData,
+): Promise<SsoFormState> {
+  return guarded(async () => {
+    const hours = Number(form.get("graceHours") ?? 24);
+    const { client, clientSecret } = await regenerateSsoClientSecret(await getDb(), id, hours);
+    revalidatePath(`/settings/sso-clients/${id}`);
+    return { created: { id: client.id, clientId: client.clientId, clientSecret } };
+  });
+}
+
+export async function deleteSsoClientAction(id: string): Promise<string | void> {
+  const state = await guarded(async () => {
+    await deleteSsoClient(await getDb(), id);
+  });
+  if (state.error) return state.error;
+  revalidatePath("/settings/sso-clients");
+  redirect("/settings/sso-clients");
+}

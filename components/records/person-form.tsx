@@ -1,0 +1,97 @@
+"use client";
+// Create / edit form for a person. Field errors come back from the server action next to each input.
+import type { CustomValues, SocialLinks } from "@/db/schema";
+import { ActionForm, AreaF, SelectF, TextF, type FormAction } from "./form-kit";
+import { CustomFieldInputs, type CustomFieldView } from "./custom-field-inputs";
+
+export type PersonFormValues = {
+  firstName?: string;
+  lastName?: string;
+  email?: string | null;
+  phone?: string | null;
+  jobTitle?: string | null;
+  companyId?: string | null;
+  bio?: string | null;
+  profileImageUrl?: string | null;
+  socialLinks?: SocialLinks;
+  membershipTypeId?: string | null;
+  joinDate?: string | null;
+  expiryDate?: string | null;
+  custom?: CustomValues;
+  version?: number;
+};
+type Option = { value: string; label: string };
+
+const socials = [
+  ["linkedin", "LinkedIn URL"],
+  ["twitter", "X / Twitter URL"],
+  ["facebook", "Facebook URL"],
+  ["instagram", "Instagram URL"],
+  ["website", "Website URL"],
+] as const;
+
+export function PersonForm({
+  action,
+  values = {},
+  companies,
+  membershipTypes,
+  customFields,
+  submitLabel,
+}: {
+  action: FormAction;
+  values?: PersonFormValues;
+  companies: Option[];
+  membershipTypes: Option[];
+  customFields: CustomFieldView[];
+  submitLabel: string;
+}) {
+  return (
+    <ActionForm action={action} submitLabel={submitLabel} ariaLabel="Person">
+      {values.version !== undefined && <input type="hidden" name="version" value={values.version} />}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextF name="firstName" label="First name" required defaultValue={values.firstName} />
+        <TextF name="lastName" label="Last name" required defaultValue={values.lastName} />
+        <TextF name="email" label="Email" type="email" defaultValue={values.email} />
+        <TextF name="phone" label="Phone" type="tel" defaultValue={values.phone} />
+        <TextF name="jobTitle" label="Job title" defaultValue={values.jobTitle} />
+        <SelectF
+          name="companyId"
+          label="Company"
+          empty="No company"
+          options={companies}
+          defaultValue={values.companyId}
+        />
+        <SelectF
+          name="membershipTypeId"
+          label="Membership type"
+          empty="None (non-member)"
+          options={membershipTypes}
+          defaultValue={values.membershipTypeId}
+        />
+        <div />
+        <TextF name="joinDate" label="Join date" type="date" defaultValue={values.joinDate} />
+        <TextF name="expiryDate" label="Expiry date" type="date" defaultValue={values.expiryDate} />
+      </div>
+      <AreaF name="bio" label="Bio" defaultValue={values.bio} />
+      <TextF
+        name="profileImageUrl"
+        label="Profile image URL"
+        type="url"
+        defaultValue={values.profileImageUrl}
+      />
+      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-semibold text-slate-800">Social media links</legend>
+        {socials.map(([k, label]) => (
+          <TextF
+            key={k}
+            name={`socialLinks.${k}`}
+            label={label}
+            type="url"
+            defaultValue={values.socialLinks?.[k]}
+          />
+        ))}
+      </fieldset>
+      <CustomFieldInputs fields={customFields} values={values.custom} />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+// Copies a value to the clipboard and says so (politely, for screen readers).
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+
+export function CopyButton({ value, label }: { value: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className={buttonClass("secondary", "shrink-0 px-2 py-1 text-xs")}
+      aria-label={`Copy ${label}`}
+      onClick={async () => {
+        await navigator.clipboard.writeText(value);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2000);
+      }}
+    >
+      <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
+    </button>
+  );
+}
+
+/** A read-only value with its copy button. */
+export function CopyValue({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 py-2 sm:flex-nowrap">
+      <dt className="w-56 shrink-0 text-sm font-medium text-slate-700">{label}</dt>
+      <dd className="min-w-0 flex-1">
+        <code className="block truncate rounded bg-slate-100 px-2 py-1 text-sm" title={value}>
+          {value}
+        </code>
+      </dd>
+      <CopyButton value={value} label={label} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// Member self-signup from the compass: the person and their member account are created together, and
+// choosing a company applies Company Signup Protection (a foreign email domain waits for staff approval).
+import { z } from "zod";
+import { AppError, fromZodError } from "@/lib/errors";
+import { passwordSchema } from "@/lib/auth/password";
+import type { DbOrTx } from "../client";
+import { getCompany, needsSignupApproval } from "./companies";
+import { createPerson, type Person } from "./people";
+import { createUser, findUserByEmail, type User } from "./users";
+
+export const signUpSchema = z
+  .object({
+    firstName: z.string().trim().min(1, "First name is required").max(100),
+    lastName: z.string().trim().min(1, "Last name is required").max(100),
+    email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
+    password: passwordSchema,
+    companyId: z
+      .string()
+      .uuid("Choose a company from the list")
+      .nullable()
+      .optional()
+      .or(z.literal("").transform(() => null)),
+  })
+  .strict();
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export type SignUpResult = { person: Person; user: User; pending: boolean };
+
+export async function signUpMember(db: DbOrTx, raw: unknown): Promise<SignUpResult> {
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const { password, companyId, ...name } = parsed.data;
+
+  let placement: { companyId?: string; requestedCompanyId?: string; approvalStatus?: "pending_approval" } =
+    {};
+  if (companyId) {
+    const company = await getCompany(db, companyId);
+    if (!company || !company.active)
+      throw new AppError("invalid_input", "companyId: that company is not available", {
+        fields: [{ field: "companyId", message: "Choose a company from the list" }],
+      });
+    placement = needsSignupApproval(company, name.email)
+      ? { requestedCompanyId: company.id, approvalStatus: "pending_approval" }
+      : { companyId: company.id };
+  }
+
+  // Checked before the insert for a friendly message; the unique indexes still decide under a race.
+  if (await findUserByEmail(db, name.email))
+    throw new AppError(
+      "conflict",
+      `An account with the email ${name.email} already exists. Sign in instead.`,
+      {
+        fields: [{ field: "email", message: "An account already uses this email" }],
+      },
+    );
+
+  return db.transaction(async (tx) => {
+    const { companyId: linked, ...extra } = placement;
+    const person = await createPerson(tx, { ...name, companyId: linked ?? null }, "self-signup", extra);
+    const user = await createUser(
+      tx,
+      { email: name.email, password, role: "member", personId: person.id },
+      "self-signup",
+    );
+    return { person, user, pending: person.approvalStatus === "pending_approval" };
+  });
+}

@@ -1,0 +1,105 @@
+// Reads the engine needs about a group's members, and per-member sync status for the UI.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { GroupMemberRow } from "@/lib/sync/eligibility";
+import type { DbOrTx } from "../client";
+import { companies, groupMembers, people, syncMembers, syncRemoteIds, users } from "../schema";
+
+/** Every current member of the group with what eligibility and the transform need (one query). */
+export async function loadGroupMembersForSync(db: DbOrTx, groupId: string): Promise<GroupMemberRow[]> {
+  const personRows = await db
+    .select({
+      recordId: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      email: people.email,
+      jobTitle: people.jobTitle,
+      companyName: companies.name,
+      active: people.active,
+      hasUserAccount: sql<boolean>`${users.id} is not null`,
+    })
+    .from(groupMembers)
+    .innerJoin(people, eq(people.id, groupMembers.recordId))
+    .leftJoin(companies, eq(companies.id, people.companyId))
+    .leftJoin(users, eq(users.personId, people.id))
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.recordType, "person")));
+  const companyRows = await db
+    .select({ recordId: companies.id, name: companies.name, active: companies.active, email: companies.email })
+    .from(groupMembers)
+    .innerJoin(companies, eq(companies.id, groupMembers.recordId))
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.recordType, "company")));
+  return [
+    ...personRows.map((r) => ({ ...r, recordType: "person" as const })),
+    ...companyRows.map((c) => ({
+      recordType: "company" as const,
+      recordId: c.recordId,
+      firstName: c.name,
+      lastName: "",
+      email: c.email,
+      jobTitle: null,
+      companyName: c.name,
+      active: c.active,
+      hasUserAccount: false,
+    })),
+  ];
+}
+
+export async function loadRemoteIds(db: DbOrTx, vendor: string): Promise<Map<string, string>> {
+  const rows = await db.select().from(syncRemoteIds).where(eq(syncRemoteIds.vendor, vendor));
+  return new Map(rows.map((r) => [r.personId, r.remoteUserId]));
+}
+
+export async function rememberRemoteIds(db: DbOrTx, vendor: string, pairs: { personId: string; remoteUserId: string }[]) {
+  for (let i = 0; i < pairs.length; i += 1000) {
+    const chunk = pairs.slice(i, i + 1000).map((p) => ({ vendor, ...p, updatedAt: new Date() }));
+    await db
+      .insert(syncRemoteIds)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [syncRemoteIds.vendor, syncRemoteIds.personId],
+        set: { remoteUserId: sql`excluded.remote_user_id`, updatedAt: sql`now()` },
+      });
+  }
+}
+
+export async function loadSentHashes(db: DbOrTx, linkId: string): Promise<Map<string, string | null>> {
+  const rows = await db
+    .select({ id: syncMembers.recordId, hash: syncMembers.fieldsHash })
+    .from(syncMembers)
+    .where(and(eq(syncMembers.linkId, linkId), eq(syncMembers.state, "up_to_date")));
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
+export type SyncMemberValues = typeof syncMembers.$inferInsert;
+
+/** Replaces the link's member statuses with `rows` (members who left the group disappear). */
+export async function replaceSyncMembers(db: DbOrTx, linkId: string, rows: SyncMemberValues[]): Promise<void> {
+  await db.delete(syncMembers).where(eq(syncMembers.linkId, linkId));
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(syncMembers).values(rows.slice(i, i + 1000));
+}
+
+export async function setSyncMemberStates(
+  db: DbOrTx,
+  linkId: string,
+  personIds: string[],
+  values: Pick<SyncMemberValues, "state" | "reason" | "message" | "fieldsHash">,
+): Promise<void> {
+  if (!personIds.length) return;
+  await db
+    .update(syncMembers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(syncMembers.linkId, linkId), eq(syncMembers.recordType, "person"), inArray(syncMembers.recordId, personIds)));
+}
+
+/** Per-member status of one link for the Members tab (record id → status). */
+export async function listSyncMemberStatuses(db: DbOrTx, linkId: string) {
+  return db
+    .select({
+      recordType: syncMembers.recordType,
+      recordId: syncMembers.recordId,
+      state: syncMembers.state,
+      reason: syncMembers.reason,
+      message: syncMembers.message,
+    })
+    .from(syncMembers)
+    .where(eq(syncMembers.linkId, linkId));
+}

@@ -1,0 +1,147 @@
+// Due work of the embedded workflow executor: claiming with leases (FOR UPDATE SKIP LOCKED, so two
+// processes never take one job), concurrency limits on executing steps, and the next wake-up time.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../client";
+import { wfJobs, wfRuns, type WorkflowJobKind } from "../schema";
+
+export type WorkflowJob = typeof wfJobs.$inferSelect;
+
+export type NewJob = {
+  kind: WorkflowJobKind;
+  runId?: string | null;
+  stepId?: string | null;
+  attempt?: number;
+  runAt?: Date;
+  concurrencyKey?: string | null;
+  dedupeKey?: string | null;
+  payload?: Record<string, unknown> | null;
+};
+
+export async function insertJob(tx: DbOrTx, job: NewJob): Promise<boolean> {
+  const rows = await tx
+    .insert(wfJobs)
+    .values({ ...job, runAt: job.runAt ?? new Date() })
+    .onConflictDoNothing()
+    .returning({ id: wfJobs.id });
+  return rows.length > 0;
+}
+
+const discoverKey = (runId: string) => `discover:${runId}`;
+export const timerKey = (runId: string, stepId: string) => `timer:${runId}:${stepId}`;
+
+/**
+ * Asks for a discovery call of a run. Discovery calls of one run never overlap: if one is in flight, the
+ * run is flagged so that call's response schedules the next one. Caller holds the run's row lock.
+ */
+export async function scheduleDiscovery(tx: Tx, runId: string, concurrencyKey: string | null, at?: Date) {
+  const [existing] = await tx
+    .select({ id: wfJobs.id, leaseUntil: wfJobs.leaseUntil })
+    .from(wfJobs)
+    .where(eq(wfJobs.dedupeKey, discoverKey(runId)));
+  if (existing) {
+    if (existing.leaseUntil) await tx.update(wfRuns).set({ rediscover: true }).where(eq(wfRuns.id, runId));
+    return;
+  }
+  await insertJob(tx, { kind: "discover", runId, concurrencyKey, dedupeKey: discoverKey(runId), runAt: at });
+}
+
+/** A retry of the same call, later (the discovery dedupe key is kept, so it stays the run's only one). */
+export async function requeueJob(tx: Tx, job: WorkflowJob, attempt: number, runAt: Date) {
+  await insertJob(tx, {
+    kind: job.kind,
+    runId: job.runId,
+    stepId: job.stepId,
+    attempt,
+    runAt,
+    concurrencyKey: job.concurrencyKey,
+    dedupeKey: job.dedupeKey,
+    payload: job.payload,
+  });
+}
+
+/** Deletes a claimed job; false when the lease was lost (another worker owns the call now). */
+export async function completeJob(tx: Tx, job: WorkflowJob, owner: string): Promise<boolean> {
+  const rows = await tx
+    .delete(wfJobs)
+    .where(and(eq(wfJobs.id, job.id), eq(wfJobs.leaseOwner, owner)))
+    .returning({ id: wfJobs.id });
+  return rows.length > 0;
+}
+
+export async function pendingStepJobs(tx: Tx, runId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(wfJobs)
+    .where(and(eq(wfJobs.runId, runId), eq(wfJobs.kind, "step")));
+  return row.n;
+}
+
+/**
+ * Claims up to `limit` due jobs for `owner`. Jobs that would exceed their concurrency key's limit stay
+ * queued: the limit counts jobs being executed (leased calls), so sleeping or waiting runs hold no slot.
+ */
+export async function claimJobs(
+  db: DbOrTx,
+  owner: string,
+  limit: number,
+  leaseMs: number,
+  limitOf: (concurrencyKey: string) => number,
+): Promise<WorkflowJob[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx.execute<{ id: number; concurrency_key: string | null }>(sql`
+      select id, concurrency_key from wf_jobs
+      where run_at <= now() and (lease_until is null or lease_until < now())
+      order by run_at, id limit ${limit * 4} for update skip locked`);
+    const keys = [...new Set(due.map((j) => j.concurrency_key).filter((k): k is string => !!k))].sort();
+    const free = new Map<string, number>();
+    for (const key of keys) {
+      // Serialises claimers of one key across processes, so two cannot both take the last slot.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+      const [row] = await tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from wf_jobs where concurrency_key = ${key} and lease_until >= now()`,
+      );
+      free.set(key, limitOf(key) - row.n);
+    }
+    const chosen: number[] = [];
+    for (const j of due) {
+      if (chosen.length >= limit) break;
+      if (j.concurrency_key) {
+        const left = free.get(j.concurrency_key)!;
+        if (left <= 0) continue;
+        free.set(j.concurrency_key, left - 1);
+      }
+      chosen.push(j.id);
+    }
+    if (!chosen.length) return [];
+    return tx
+      .update(wfJobs)
+      .set({ leaseOwner: owner, leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+      .where(inArray(wfJobs.id, chosen))
+      .returning();
+  });
+}
+
+export async function renewLeases(db: DbOrTx, owner: string, ids: number[], leaseMs: number) {
+  if (!ids.length) return;
+  await db
+    .update(wfJobs)
+    .set({ leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+    .where(and(inArray(wfJobs.id, ids), eq(wfJobs.leaseOwner, owner)));
+}
+
+/** Hands a claimed but unstarted job back (graceful shutdown). */
+export async function releaseJobs(db: DbOrTx, owner: string, ids: number[]) {
+  if (!ids.length) return;
+  await db
+    .update(wfJobs)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(and(inArray(wfJobs.id, ids), eq(wfJobs.leaseOwner, owner)));
+}
+
+/** When the next job becomes due (or an expired lease can be taken over); null when there is no work. */
+export async function nextDueAt(db: DbOrTx): Promise<Date | null> {
+  const [row] = await db.execute<{ at: string | null }>(
+    sql`select min(coalesce(lease_until, run_at)) as at from wf_jobs`,
+  );
+  return row?.at ? new Date(row.at) : null;
+}

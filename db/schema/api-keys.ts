@@ -1,0 +1,91 @@
+// API keys for the keyed REST API, their webhook endpoints, the request log and the shared rate-limit
+// counters. Secrets are never stored in the clear: keys as SHA-256 hashes, webhook signing secrets
+// encrypted (lib/webhooks/secret-box.ts).
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** SHA-256 (hex) of the whole secret `gk_…`; looked up on every request. */
+    secretHash: text("secret_hash").notNull().unique(),
+    /** What staff see afterwards: the first characters and the last four. */
+    displayPrefix: text("display_prefix").notNull(),
+    last4: text("last4").notNull(),
+    /** Roll with grace: the previous secret keeps working until previousExpiresAt. */
+    previousHash: text("previous_hash").unique(),
+    previousExpiresAt: timestamp("previous_expires_at", { withTimezone: true }),
+    eventAccess: boolean("event_access").notNull().default(true),
+    memberAccess: boolean("member_access").notNull().default(true),
+    followSignupProtection: boolean("follow_signup_protection").notNull().default(false),
+    /** Off = every record and every field. On = only groupId's members and the chosen fields. */
+    limitMemberData: boolean("limit_member_data").notNull().default(false),
+    groupId: uuid("group_id"),
+    memberFields: text("member_fields")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    customFieldKeys: text("custom_field_keys")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Requests per second (burst) and per minute; null = no limit. */
+    rateLimitPerSecond: integer("rate_limit_per_second").default(20),
+    rateLimitPerMinute: integer("rate_limit_per_minute").default(600),
+    /** Set on delete: the key stops working at once, its log stays for the record. */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("api_keys_group_idx").on(t.groupId)],
+);
+
+export const webhookStatuses = ["active", "disabled"] as const;
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** `whsec_…` encrypted with AES-256-GCM under a key derived from the site secret. */
+    secretEncrypted: text("secret_encrypted").notNull(),
+    /** While a secret is rotated both are used to sign, until previousSecretExpiresAt. */
+    previousSecretEncrypted: text("previous_secret_encrypted"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    status: text("status", { enum: webhookStatuses }).notNull().default("active"),
+    disabledReason: text("disabled_reason"),
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("webhook_endpoints_key_idx").on(t.apiKeyId)],
+);
+
+/** One row per API request, written in batches (lib/api/usage.ts) so logging never slows a request. */
+export const apiRequestLog = pgTable(
+  "api_request_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    apiKeyId: uuid("api_key_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    status: integer("status").notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("api_request_log_key_at_idx").on(t.apiKeyId, t.at)],
+);
+
+/** Counters of rate-limiter-flexible's RateLimiterDrizzle, shared by every app instance. */
+export const apiRateLimits = pgTable("api_rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});

@@ -1,0 +1,118 @@
+// Staff record screens end to end: custom field → person with a value → search → user account →
+// deactivate (confirmed) → that person can no longer sign in; a protected company; axe on the main pages.
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, signInAsAdmin, test } from "./fixtures";
+
+const run = Date.now();
+
+/** Signs in and waits until the sign-in round trip has finished before navigating elsewhere. */
+async function asAdmin(page: Page) {
+  await asAdmin(page);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
+test("an admin manages a person from custom field to deactivation, and the person is locked out", async ({
+  page,
+}) => {
+  const fieldLabel = `Chapter ${run}`;
+  const last = `Lovelace${run}`;
+  const email = `ada.${run}@example.org`;
+  const password = "ada-initial-password";
+
+  await asAdmin(page);
+  await page.goto("/custom-fields/new");
+  await page.getByLabel("Label (required)").fill(fieldLabel);
+  await page.getByLabel("Field type").selectOption("single_choice");
+  await page.getByLabel("Choices").fill("North\nSouth");
+  await page.getByRole("button", { name: "Create custom field" }).click();
+  await expect(page).toHaveURL(/\/custom-fields$/);
+  await expect(page.getByRole("link", { name: fieldLabel })).toBeVisible();
+
+  // Bad input is refused next to the field, and nothing is created.
+  await page.goto("/people/new");
+  await page.getByLabel("Last name (required)").fill(last);
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByText("First name is required")).toBeVisible();
+  await page.getByLabel("First name (required)").fill("Ada");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(fieldLabel).selectOption("South");
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Ada ${last}` })).toBeVisible();
+  await expect(page.getByText("South")).toBeVisible();
+
+  await page.goto("/people");
+  await expectAccessible(page);
+  await page.getByLabel("Search by name or email").fill(`ada ${last.toLowerCase()}`);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=ada/);
+  await page.getByRole("link", { name: `${last}, Ada` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Ada ${last}` })).toBeVisible();
+  await expectAccessible(page);
+
+  const account = page.getByRole("form", { name: "Create user account" });
+  await account.getByLabel("Initial password (required)").fill(password);
+  await account.getByRole("button", { name: "Create user account" }).click();
+  await expect(page.getByText("Has a user account")).toBeVisible();
+
+  await page.getByRole("button", { name: "Deactivate" }).click();
+  const dialog = page.getByRole("dialog", { name: `Deactivate Ada ${last}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("Deactivated").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Deactivated by" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, email, password);
+  await expect(page.getByRole("alert").filter({ hasText: "match" })).toHaveText(
+    "That email and password don't match an active account.",
+  );
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("an admin creates a signup-protected company with domains", async ({ page }) => {
+  const name = `Protected Works ${run}`;
+  await asAdmin(page);
+  await page.goto("/companies/new");
+  await page.getByLabel("Name (required)").fill(name);
+  await page.getByLabel("Email domains").fill("protected.example, @Works.Example");
+  await page.getByLabel("Company Signup Protection").check();
+  await page.getByRole("button", { name: "Create company" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("protected.example, works.example")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/companies?q=${encodeURIComponent(name.toLowerCase())}`);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByText("Signup protected")).toBeVisible();
+});
+
+test("an admin creates an event and registers a person", async ({ page }) => {
+  const name = `Annual Meeting ${run}`;
+  const last = `Registrant${run}`;
+  await asAdmin(page);
+  await page.goto("/people/new");
+  await page.getByLabel("First name (required)").fill("Reg");
+  await page.getByLabel("Last name (required)").fill(last);
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Reg ${last}` })).toBeVisible();
+
+  await page.goto("/events/new");
+  await page.getByLabel("Name (required)").fill(name);
+  await page.getByLabel("Starts (UTC) (required)").fill("2030-06-01T18:00");
+  await page.getByLabel("Capacity").fill("50");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.getByLabel("Find a person to register (name or email)").fill(last.toLowerCase());
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.getByRole("button", { name: `Register Reg ${last}` }).click();
+  await expect(page.getByRole("link", { name: `Reg ${last}` })).toBeVisible();
+  await page.getByLabel(`Status for Reg ${last}`, { exact: true }).selectOption("attended");
+  await page.getByRole("button", { name: `Update status for Reg ${last}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  await page.goto("/events");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,223 @@
+// The embedded executor: runs the app's Inngest functions without an Inngest server. It claims due jobs
+// (leases, FOR UPDATE SKIP LOCKED), calls the SDK in-process, and applies each response in one
+// transaction. Idle means no queries: it sleeps until the next due job, an in-process send, or a
+// Postgres NOTIFY from another process (PGlite cannot notify across connections: a slow sweep instead).
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Inngest, InngestFunction } from "inngest";
+import { eq, sql } from "drizzle-orm";
+import type { DbHandle, Tx } from "@/db/client";
+import { wfRuns } from "@/db/schema";
+import { claimJobs, completeJob, nextDueAt, releaseJobs, renewLeases, type WorkflowJob } from "@/db/queries/workflow-jobs";
+import { lockRun } from "@/db/queries/workflow-state";
+import { setEventSink } from "./event-api";
+import { toFunctionSpec } from "./config";
+import { ingestEvents, normalizeEvents } from "./ingest";
+import { endRun, startRun, type Engine } from "./runs";
+import { ensureCronJobs, fireJob } from "./timers";
+import { createTransport, type Transport } from "./transport";
+import { callStep } from "./call";
+import type { FunctionSpec, IncomingEvent } from "./types";
+
+export type ExecutorOptions = {
+  handle: DbHandle;
+  client: Inngest.Any;
+  functions: readonly InngestFunction.Any[];
+  /** Jobs executed at once by this process. */
+  maxParallel?: number;
+  /** How long a claimed job is ours; renewed while it runs, taken over by another worker after a crash. */
+  leaseMs?: number;
+  /** Retry delay: min(maxMs, baseMs * 2^attempt), with jitter. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** Safety re-check when idle; on PGlite it is also how sends from other processes (the CLI) are seen. */
+  sweepMs?: number;
+  /** Don't receive events for this process (`inngest.send()` goes to whichever executor registered last). */
+  registerEventSink?: boolean;
+  onError?: (error: unknown) => void;
+};
+
+const channel = "guildhall_workflows";
+
+export class Executor {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  readonly engine: Engine;
+  private readonly transport: Transport;
+  private readonly o: Required<Omit<ExecutorOptions, "handle" | "client" | "functions">>;
+  private readonly inflight = new Map<number, Promise<void>>();
+  private timer?: NodeJS.Timeout;
+  private pumping = false;
+  private pumpAgain = false;
+  private wakeQueued = false;
+  private stopping = true;
+  private unlisten?: () => Promise<void>;
+
+  constructor(private readonly opts: ExecutorOptions) {
+    this.transport = createTransport(opts.client, opts.functions);
+    const specs = new Map<string, FunctionSpec>();
+    this.engine = { specs, ingest: (tx, events) => ingestEvents(tx, this.engine, events) };
+    this.o = {
+      maxParallel: opts.maxParallel ?? 8,
+      leaseMs: opts.leaseMs ?? 30_000,
+      backoff: opts.backoff ?? { baseMs: 2_000, maxMs: 10 * 60_000 },
+      sweepMs: opts.sweepMs ?? (opts.handle.kind === "pglite" ? 2_000 : 60_000),
+      registerEventSink: opts.registerEventSink ?? true,
+      onError: opts.onError ?? ((e) => console.error("[workflows]", e)),
+    };
+  }
+
+  private get db() {
+    return this.opts.handle.db;
+  }
+
+  /** Reads and checks every function's config (throws naming the function and option), then starts. */
+  async start(): Promise<void> {
+    for (const raw of await this.transport.sync()) this.engine.specs.set(raw.id, toFunctionSpec(raw));
+    await this.db.transaction((tx) => ensureCronJobs(tx, [...this.engine.specs.values()]));
+    if (this.opts.handle.kind === "postgres") {
+      const sub = await this.opts.handle.sql.listen(channel, (from) => from !== this.owner && this.wake());
+      this.unlisten = sub.unlisten;
+    }
+    this.stopping = false;
+    if (this.o.registerEventSink) setEventSink((events, seed) => this.send(events, seed));
+    this.wake();
+  }
+
+  /** Receives events (the `inngest.send()` path): returns their ids once they are durably stored. */
+  async send(events: IncomingEvent[], seed?: string): Promise<string[]> {
+    const stored = normalizeEvents(events, seed);
+    await this.db.transaction(async (tx) => {
+      await ingestEvents(tx, this.engine, stored);
+      await this.notify(tx);
+    });
+    this.wake();
+    return stored.map((e) => e.id);
+  }
+
+  /** Cancels a queued or running run (the Cancel button); an in-flight step finishes but is discarded. */
+  async cancel(runId: string): Promise<boolean> {
+    const done = await this.db.transaction(async (tx) => {
+      const run = await lockRun(tx, runId);
+      if (!run || (run.status !== "queued" && run.status !== "running")) return false;
+      await endRun(tx, this.engine, runId, "cancelled", { error: { name: "Cancelled", message: "Cancelled from the workflows screen" } }, run);
+      await this.notify(tx);
+      return true;
+    });
+    this.wake();
+    return done;
+  }
+
+  /** Starts a new run of a finished run's function with the same event (the Retry button). */
+  async rerun(runId: string): Promise<string | null> {
+    const [run] = await this.db.select().from(wfRuns).where(eq(wfRuns.id, runId));
+    const spec = run && this.engine.specs.get(run.fnId);
+    if (!run || !spec) return null;
+    const id = await this.db.transaction((tx) =>
+      startRun(tx, this.engine, spec, run.event as never, { skipDebounce: true, trigger: run.trigger }),
+    );
+    this.wake();
+    return id;
+  }
+
+  /** Stops claiming work and waits for in-flight calls to be applied. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    if (this.o.registerEventSink) setEventSink(null);
+    await this.unlisten?.().catch(() => {});
+    await Promise.allSettled([...this.inflight.values()]);
+  }
+
+  wake(): void {
+    if (this.stopping || this.wakeQueued) return;
+    this.wakeQueued = true;
+    setImmediate(() => {
+      this.wakeQueued = false;
+      void this.pump();
+    });
+  }
+
+  /** Wakes executors in other processes (Postgres only) when the transaction commits. */
+  private async notify(tx: Tx) {
+    if (this.opts.handle.kind === "postgres") await tx.execute(sql`select pg_notify(${channel}, ${this.owner})`);
+  }
+
+  private limitOf = (key: string) => this.engine.specs.get(key.slice(0, key.indexOf(":")))?.concurrency?.limit ?? Infinity;
+
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        while (!this.stopping && this.inflight.size < this.o.maxParallel) {
+          const free = this.o.maxParallel - this.inflight.size;
+          const jobs = await claimJobs(this.db, this.owner, free, this.o.leaseMs, this.limitOf);
+          if (this.stopping) await releaseJobs(this.db, this.owner, jobs.map((j) => j.id));
+          else for (const job of jobs) this.launch(job);
+          if (jobs.length < free) break;
+        }
+      } while (this.pumpAgain && !this.stopping);
+      if (!this.stopping) await this.arm();
+    } catch (e) {
+      this.o.onError(e);
+      this.arm(1_000);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Sleeps until the next due job (never longer than the sweep interval). */
+  private async arm(fixed?: number) {
+    clearTimeout(this.timer);
+    let delay = fixed ?? this.o.sweepMs;
+    if (fixed === undefined) {
+      const at = await nextDueAt(this.db);
+      if (at) delay = Math.min(delay, Math.max(at.getTime() - Date.now(), this.inflight.size ? 1_000 : 100));
+    }
+    if (this.stopping) return;
+    this.timer = setTimeout(() => this.wake(), Math.max(1, delay));
+    this.timer.unref();
+  }
+
+  private launch(job: WorkflowJob) {
+    const renew = setInterval(
+      () => void renewLeases(this.db, this.owner, [job.id], this.o.leaseMs).catch(this.o.onError),
+      Math.max(100, this.o.leaseMs / 3),
+    );
+    const p = this.execute(job)
+      .catch(async (e) => {
+        this.o.onError(e);
+        // Hand the job back a little later; if this process is broken, its lease simply expires.
+        await releaseJobs(this.db, this.owner, [job.id]).catch(() => {});
+      })
+      .finally(() => {
+        clearInterval(renew);
+        this.inflight.delete(job.id);
+        this.wake();
+      });
+    this.inflight.set(job.id, p);
+  }
+
+  private async execute(job: WorkflowJob): Promise<void> {
+    if (job.kind === "discover" || job.kind === "step") {
+      const backoff = (attempt: number) => {
+        const { baseMs, maxMs } = this.o.backoff;
+        return Math.min(maxMs, baseMs * 2 ** attempt) * (0.75 + Math.random() * 0.25);
+      };
+      return callStep(this, job, backoff);
+    }
+    await this.db.transaction(async (tx) => {
+      if (!(await completeJob(tx, job, this.owner))) return;
+      await fireJob(tx, this.engine, job);
+      await this.notify(tx);
+    });
+  }
+
+  /** Used by callStep: the SDK transport and the transaction hook. */
+  get internals() {
+    return { db: this.db, transport: this.transport, owner: this.owner, notify: (tx: Tx) => this.notify(tx) };
+  }
+}

@@ -1,0 +1,5 @@
+// Every Inngest function of the app. Adding one: a file in this folder plus one line here.
+import { demoWorkflow } from "./demo";
+import { groupsDaily } from "./groups-daily";
+
+export const functions = [demoWorkflow, groupsDaily];

@@ -1,0 +1,112 @@
+// THE wrapper of every /api/v1 verb: bearer → SHA-256 → key (cached, see key-cache.ts) → family scope →
+// rate limit → body (size-capped JSON) → handler → one error shape. Handlers throw AppError; they never
+// build an error response themselves. Unknown errors become 500s logged without secrets or bodies.
+import { getHandle, type Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { hashKeySecret, looksLikeKey } from "./key-secret";
+import { resolveApiKey, type ResolvedKey } from "./key-cache";
+import { takeRateLimit } from "./rate-limit";
+import { recordApiRequest } from "./usage";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type ApiFamily = "members" | "events" | "any";
+export type ApiContext<P> = { req: Request; url: URL; key: ResolvedKey; params: P; db: Db; body: unknown };
+export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
+
+export function errorResponse(e: AppError, headers: Record<string, string> = {}): Response {
+  const error: Record<string, unknown> = { code: e.code, message: e.message };
+  if (e.details) error.details = e.details;
+  return Response.json({ error }, { status: e.status, headers });
+}
+
+function bearerOf(req: Request): string {
+  const header = req.headers.get("authorization");
+  if (!header)
+    throw new AppError("unauthorized", "Missing API key. Send the header Authorization: Bearer <your key>.");
+  const m = /^Bearer ([^\s]+)$/i.exec(header.trim());
+  if (!m || !looksLikeKey(m[1]))
+    throw new AppError("unauthorized", "Malformed Authorization header. Expected: Bearer gk_… (an API key).");
+  return m[1];
+}
+
+const unknownKey = () =>
+  new AppError("unauthorized", "This API key is not valid: it is unknown, revoked or expired.");
+
+function checkFamily(key: ResolvedKey, family: ApiFamily) {
+  if (family === "members" && !key.memberAccess)
+    throw new AppError("forbidden", "This API key has no access to membership data.");
+  if (family === "events" && !key.eventAccess)
+    throw new AppError("forbidden", "This API key has no access to event data.");
+}
+
+async function readBody(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const tooLarge = () =>
+    new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const buf = await req.arrayBuffer();
+  if (buf.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  if (buf.byteLength === 0)
+    throw new AppError("invalid_input", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(new TextDecoder().decode(buf));
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON.");
+  }
+}
+
+const clientIp = (req: Request) =>
+  req.headers.get("x-forwarded-for")?.split(",")[0].trim() || req.headers.get("x-real-ip") || null;
+
+export function apiRoute<P = Record<string, never>>(
+  opts: { family: ApiFamily; body?: boolean },
+  handler: (ctx: ApiContext<P>) => Promise<ApiResult>,
+) {
+  return async (req: Request, route?: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const url = new URL(req.url);
+    let key: ResolvedKey | null = null;
+    let response: Response;
+    try {
+      const hash = hashKeySecret(bearerOf(req));
+      key = await resolveApiKey(hash);
+      if (!key) throw unknownKey();
+      checkFamily(key, opts.family);
+      const rate = await takeRateLimit(key.id, {
+        perSecond: key.rateLimitPerSecond,
+        perMinute: key.rateLimitPerMinute,
+      });
+      if (!rate.ok) {
+        const e = new AppError("rate_limited", `Too many requests; retry after ${rate.retryAfterS} s.`);
+        response = errorResponse(e, { ...rate.headers, "Retry-After": String(rate.retryAfterS) });
+      } else {
+        const body = opts.body ? await readBody(req) : undefined;
+        const params = ((await route?.params) ?? {}) as P;
+        const { db } = await getHandle();
+        const out = await handler({ req, url, key, params, db, body });
+        response = Response.json(out.body, {
+          status: out.status ?? 200,
+          headers: { ...rate.headers, ...out.headers },
+        });
+      }
+    } catch (e) {
+      if (e instanceof AppError) response = errorResponse(e);
+      else {
+        console.error(`api ${req.method} ${url.pathname} failed:`, (e as Error)?.stack ?? String(e));
+        response = errorResponse(new AppError("internal_error", "Something went wrong on our side."));
+      }
+    }
+    if (key)
+      recordApiRequest({
+        apiKeyId: key.id,
+        at: new Date(),
+        method: req.method,
+        path: url.pathname.slice(0, 300),
+        status: response.status,
+        latencyMs: Math.round(performance.now() - started),
+        ip: clientIp(req),
+      });
+    return response;
+  };
+}

@@ -1,0 +1,49 @@
+// Read models for the staff API key screens (list summary, form choices).
+import { asc, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { ApiKey } from "@/db/queries/api-keys";
+import { listCustomFields } from "@/db/queries/custom-fields";
+import { groups } from "@/db/schema";
+import type { KeyFormValues } from "@/components/api-keys/key-form";
+
+export function accessSummary(k: ApiKey): string {
+  const parts =
+    [k.memberAccess && "members", k.eventAccess && "events"].filter(Boolean).join(" + ") || "nothing";
+  const fields = k.limitMemberData
+    ? `, ${k.memberFields.length + k.customFieldKeys.length} chosen fields`
+    : ", all fields";
+  return `${parts}${k.memberAccess ? fields : ""}`;
+}
+
+export async function keyFormChoices(db: DbOrTx) {
+  const [groupRows, fields] = await Promise.all([
+    db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .orderBy(asc(sql`lower(${groups.name})`)),
+    listCustomFields(db),
+  ]);
+  return {
+    groups: groupRows,
+    customFields: fields.map((f) => ({ key: f.key, label: f.label, entity: f.entity })),
+  };
+}
+
+export const groupNames = async (db: DbOrTx) =>
+  new Map((await db.select({ id: groups.id, name: groups.name }).from(groups)).map((g) => [g.id, g.name]));
+
+export function formValuesOf(k: ApiKey, webhookUrls: string[]): KeyFormValues {
+  return {
+    name: k.name,
+    eventAccess: k.eventAccess,
+    memberAccess: k.memberAccess,
+    followSignupProtection: k.followSignupProtection,
+    limitMemberData: k.limitMemberData,
+    groupId: k.groupId,
+    memberFields: k.memberFields,
+    customFieldKeys: k.customFieldKeys,
+    rateLimitPerSecond: k.rateLimitPerSecond,
+    rateLimitPerMinute: k.rateLimitPerMinute,
+    webhookUrls,
+  };
+}

@@ -1,0 +1,196 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas the handlers use (zod 4's JSON Schema
+// output is 2020-12, which OpenAPI 3.1 adopts as is).
+import { z } from "zod";
+import * as s from "./schemas";
+import { MAX_BODY_BYTES } from "./handler";
+
+const named = {
+  Error: s.errorSchema,
+  Member: s.memberSchema,
+  MemberList: s.memberListSchema,
+  MemberResponse: s.memberResponseSchema,
+  PersonWrite: s.personWriteSchema,
+  PersonPatch: s.personPatchWireSchema,
+  PersonCreated: s.personCreatedSchema,
+  Event: s.eventSchema,
+  EventList: s.eventListSchema,
+  EventResponse: s.eventResponseSchema,
+  Registration: s.registrationSchema,
+  RegistrationList: s.registrationListSchema,
+  CustomField: s.customFieldSchema,
+  CustomFieldList: s.customFieldListSchema,
+  Change: s.changeSchema,
+  ChangeList: s.changeListSchema,
+};
+
+const ref = (name: keyof typeof named) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: keyof typeof named, description: string, headers?: Record<string, unknown>) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { "application/json": { schema: ref(name) } },
+});
+const err = (d: string) => json("Error", d);
+const common = {
+  "401": err("Missing, malformed, unknown, revoked or expired API key"),
+  "429": err("Rate limited; see Retry-After"),
+  "500": err("Unexpected server error"),
+};
+const etag = { ETag: { schema: { type: "string" }, description: "Send back in If-Match to update safely" } };
+
+const withoutDialect = ({ $schema: _s, ...rest }: Record<string, unknown>) => rest;
+function queryParams(schema: z.ZodObject) {
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: withoutDialect(z.toJSONSchema(field as z.ZodType, { io: "input", unrepresentable: "any" })),
+  }));
+}
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+export function buildOpenApi(serverUrl = "/") {
+  const schemas = z.toJSONSchema(z.globalRegistry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  }).schemas as Record<string, Record<string, unknown>>;
+  const components = Object.fromEntries(
+    Object.keys(named).map((k) => {
+      const { $schema: _s, $id: _i, ...rest } = schemas[k] ?? {};
+      return [k, rest];
+    }),
+  );
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Guildhall API",
+      version: "1.0.0",
+      description:
+        "Keyed REST API. Send `Authorization: Bearer gk_…`. Every error is `{ error: { code, message, details? } }`. " +
+        `Bodies over ${MAX_BODY_BYTES} bytes get 413. Responses carry only the fields the key allows.`,
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key, gk_…" } },
+      schemas: components,
+    },
+    paths: {
+      "/api/v1/members": {
+        get: {
+          summary: "List people and companies in the key's scope",
+          parameters: queryParams(s.memberListQuery),
+          responses: {
+            "200": json("MemberList", "A page"),
+            "400": err("Invalid query"),
+            "403": err("No membership access"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/members/{id}": {
+        get: {
+          summary: "One person or company",
+          parameters: [idParam],
+          responses: {
+            "200": json("MemberResponse", "The member", etag),
+            "403": err("No membership access"),
+            "404": err("Not found or outside the key's scope"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/people": {
+        post: {
+          summary: "Create a person (held for approval when the key follows signup protection)",
+          requestBody: { required: true, content: { "application/json": { schema: ref("PersonWrite") } } },
+          responses: {
+            "201": json("PersonCreated", "Created", etag),
+            "400": err("Invalid input; details.fields names them"),
+            "403": err("No membership access"),
+            "409": err("Email already in use"),
+            "413": err("Body too large"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/people/{id}": {
+        patch: {
+          summary: "Update a person (partial)",
+          parameters: [
+            idParam,
+            { name: "If-Match", in: "header", required: false, schema: { type: "string" } },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: ref("PersonPatch") } } },
+          responses: {
+            "200": json("MemberResponse", "Updated", etag),
+            "400": err("Invalid input; server-owned fields are refused by name"),
+            "403": err("No membership access"),
+            "404": err("Not found or outside the key's scope"),
+            "409": err("Email already in use"),
+            "412": err("Stale If-Match"),
+            "413": err("Body too large"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/events": {
+        get: {
+          summary: "Events",
+          parameters: queryParams(s.pageQuery),
+          responses: {
+            "200": json("EventList", "A page"),
+            "400": err("Invalid query"),
+            "403": err("No event access"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/events/{id}": {
+        get: {
+          summary: "One event",
+          parameters: [idParam],
+          responses: {
+            "200": json("EventResponse", "The event"),
+            "403": err("No event access"),
+            "404": err("Not found"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/events/{id}/registrations": {
+        get: {
+          summary: "Registrations of people in the key's scope",
+          parameters: [idParam, ...queryParams(s.pageQuery)],
+          responses: {
+            "200": json("RegistrationList", "A page"),
+            "400": err("Invalid query"),
+            "403": err("No event or membership access"),
+            "404": err("Not found"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/custom-fields": {
+        get: {
+          summary: "Custom fields the key may see",
+          responses: {
+            "200": json("CustomFieldList", "The fields"),
+            "403": err("No membership access"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/changes": {
+        get: {
+          summary: "What changed for this key since a cursor, tombstones included",
+          parameters: queryParams(s.changesQuery),
+          responses: {
+            "200": json("ChangeList", "Changes in order; poll again with next_cursor"),
+            "400": err("Invalid cursor"),
+            ...common,
+          },
+        },
+      },
+    },
+  };
+}

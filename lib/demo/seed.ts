@@ -1,0 +1,178 @@
+// Writes the demo data set: every record goes in with its "created" outbox row in the same transaction
+// (one transaction per batch), exactly as if it had been created through the app.
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { recordChanges, type ChangeEntry } from "@/db/queries/changes";
+import { snapshotOf } from "@/db/queries/record-writes";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { companies, customFields, events, membershipTypes, people, registrations, users } from "@/db/schema";
+import { createDemoGenerator, demoCustomFields, demoMembershipTypes, type DemoOptions } from "./generate";
+import { bulkInsert } from "./bulk-insert";
+
+export type SeedCounts = {
+  membershipTypes: number;
+  customFields: number;
+  companies: number;
+  people: number;
+  users: number;
+  pendingSignups: number;
+  events: number;
+  registrations: number;
+  changes: number;
+};
+
+const created = (
+  recordType: ChangeEntry["recordType"],
+  row: Record<string, unknown> & { id: string },
+): ChangeEntry => ({
+  recordType,
+  recordId: row.id,
+  op: "created",
+  before: null,
+  after: snapshotOf(row),
+  actor: "cli",
+});
+
+/** Writes rows and their outbox entries in one transaction. */
+async function insertWithChanges(
+  db: Db,
+  parts: {
+    table: Parameters<typeof bulkInsert>[1];
+    type: ChangeEntry["recordType"];
+    rows: (Record<string, unknown> & { id: string })[];
+  }[],
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    let n = 0;
+    for (const p of parts) {
+      await bulkInsert(tx, p.table, p.rows);
+      n += await recordChanges(
+        tx,
+        p.rows.map((r) => created(p.type, r)),
+      );
+    }
+    return n;
+  });
+}
+
+export async function seedDemo(
+  db: Db,
+  opts: DemoOptions & { batchSize?: number; memberPassword: string },
+): Promise<SeedCounts> {
+  const batchSize = opts.batchSize ?? 5000;
+  const counts: SeedCounts = {
+    membershipTypes: 0,
+    customFields: 0,
+    companies: 0,
+    people: 0,
+    users: 0,
+    pendingSignups: 0,
+    events: 0,
+    registrations: 0,
+    changes: 0,
+  };
+
+  // Reuse types and fields that already exist (by name / key), so seeding twice adds people, not errors.
+  const existingTypes = await db
+    .select()
+    .from(membershipTypes)
+    .where(
+      inArray(
+        membershipTypes.name,
+        demoMembershipTypes.map((t) => t.name),
+      ),
+    );
+  const idGen = createDemoGenerator({ ...opts, seed: opts.seed + 7919 }, {}).faker;
+  const newTypes = demoMembershipTypes
+    .filter((t) => !existingTypes.some((e) => e.name === t.name))
+    .map((t) => ({ id: idGen.string.uuid(), ...t }));
+  const typeIds = Object.fromEntries([...existingTypes, ...newTypes].map((t) => [t.name, t.id]));
+  const existingFields = await db
+    .select({ entity: customFields.entity, key: customFields.key })
+    .from(customFields);
+  const newFields = demoCustomFields
+    .filter((d) => !existingFields.some((e) => e.entity === d.entity && e.key === d.key))
+    .map((d, i) => ({
+      id: idGen.string.uuid(),
+      ...d,
+      choices: [...d.choices],
+      required: false,
+      sortOrder: i,
+    }));
+  const gen = createDemoGenerator(opts, typeIds);
+  const companyList = gen.companies();
+  // Ids derive from the seed, so the same seed twice would collide: say so before writing anything.
+  const [again] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.id, companyList[0].id));
+  if (again)
+    throw new AppError(
+      "conflict",
+      `Demo data for seed ${opts.seed} is already in this database; use another --seed.`,
+    );
+
+  counts.changes += await insertWithChanges(db, [
+    { table: membershipTypes, type: "membership_type", rows: newTypes },
+    { table: customFields, type: "custom_field", rows: newFields },
+  ]);
+  counts.membershipTypes = newTypes.length;
+  counts.customFields = newFields.length;
+  for (let i = 0; i < companyList.length; i += batchSize)
+    counts.changes += await insertWithChanges(db, [
+      { table: companies, type: "company", rows: companyList.slice(i, i + batchSize) },
+    ]);
+  counts.companies = companyList.length;
+
+  // One hash for every demo member account: Argon2 per account would take minutes at 100,000 people.
+  const passwordHash = await hashPassword(opts.memberPassword);
+  const personIds: string[] = [];
+  const accountIds = createDemoGenerator({ ...opts, seed: opts.seed + 104729 }, {}).faker;
+  for (const batch of gen.peopleBatches(companyList, batchSize)) {
+    const taken = (await db.execute(
+      sql`select email from people where lower(email) in ${batch.people.slice(0, 50).map((p) => p.email.toLowerCase())} limit 1`,
+    )) as unknown as { email: string }[];
+    if (taken.length)
+      throw new AppError(
+        "conflict",
+        `Demo data for seed ${opts.seed} is already here (${taken[0].email}); use another --seed or an empty database.`,
+      );
+    const accounts = batch.people
+      .filter((_, i) => batch.withAccount[i])
+      .map((p) => ({
+        id: accountIds.string.uuid(),
+        email: p.email.toLowerCase(),
+        role: "member" as const,
+        personId: p.id,
+      }));
+    counts.changes += await db.transaction(async (tx) => {
+      await bulkInsert(tx, people, batch.people);
+      await bulkInsert(
+        tx,
+        users,
+        accounts.map((a) => ({ ...a, passwordHash })),
+      );
+      return recordChanges(tx, [
+        ...batch.people.map((p) => created("person", p)),
+        ...accounts.map((a) => created("user", a)),
+      ]);
+    });
+    for (const p of batch.people) personIds.push(p.id);
+    counts.people += batch.people.length;
+    counts.users += accounts.length;
+    counts.pendingSignups += batch.people.filter((p) => p.approvalStatus === "pending_approval").length;
+  }
+
+  const eventList = gen.events();
+  counts.changes += await insertWithChanges(db, [{ table: events, type: "event", rows: eventList }]);
+  counts.events = eventList.length;
+  const regs = gen.registrations(eventList, personIds);
+  for (let i = 0; i < regs.length; i += batchSize)
+    counts.changes += await insertWithChanges(db, [
+      { table: registrations, type: "registration", rows: regs.slice(i, i + batchSize) },
+    ]);
+  counts.registrations = regs.length;
+  await db.execute(sql`analyze`);
+  return counts;
+}

@@ -1,0 +1,35 @@
+// Who may sign in to a client: active people with a user account, in the client's permitted groups.
+import type { DbOrTx } from "@/db/client";
+import { findSubjectByUser } from "@/db/queries/oidc";
+import type { SsoClient } from "@/db/queries/sso-clients";
+import { personGroupIds } from "./groups";
+
+export type DenyReason = "no_person" | "inactive" | "not_in_group";
+
+export const denyMessages: Record<DenyReason, string> = {
+  no_person:
+    "Your sign-in is a staff account without a member record, so it cannot be used to sign in to partner sites.",
+  inactive: "Your membership record is inactive. Contact the association to have it reactivated.",
+  not_in_group:
+    "This service is only open to members of certain groups, and you are not in any of them. Contact the association if you think this is a mistake.",
+};
+
+export type AccessResult = { ok: true; personId: string } | { ok: false; reason: DenyReason };
+
+export async function checkAccess(db: DbOrTx, client: SsoClient, userId: string): Promise<AccessResult> {
+  const subject = await findSubjectByUser(db, userId);
+  if (!subject?.personId) return { ok: false, reason: "no_person" };
+  if (!subject.active) return { ok: false, reason: "inactive" };
+  if (client.permittedGroupIds.length > 0) {
+    const mine = new Set(await personGroupIds(db, subject.personId));
+    if (!client.permittedGroupIds.some((g) => mine.has(g))) return { ok: false, reason: "not_in_group" };
+  }
+  return { ok: true, personId: subject.personId };
+}
+
+/** The groups claim: the person's groups that the client is permitted to see (its permitted groups). */
+export async function visibleGroupIds(db: DbOrTx, client: SsoClient, personId: string): Promise<string[]> {
+  if (client.permittedGroupIds.length === 0) return [];
+  const permitted = new Set(client.permittedGroupIds);
+  return (await personGroupIds(db, personId)).filter((g) => permitted.has(g));
+}

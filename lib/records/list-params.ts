@@ -1,0 +1,34 @@
+// Reads list filters from a page's URL query string (filters live in the URL so views can be shared).
+import { memberStatuses, type MemberStatus } from "./member-status";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseListParams(sp: SearchParams) {
+  const status = one(sp.status);
+  const active = one(sp.active);
+  const type = one(sp.type);
+  return {
+    q: one(sp.q)?.slice(0, 100),
+    status: memberStatuses.includes(status as MemberStatus) ? (status as MemberStatus) : undefined,
+    membershipTypeId: type && uuid.test(type) ? type : undefined,
+    // Active people by default; "all" shows both.
+    active: active === "all" ? undefined : active === "no" ? false : true,
+    activeParam: active === "all" || active === "no" ? active : "yes",
+    sort: one(sp.sort) === "updated" ? ("updated" as const) : ("name" as const),
+    after: one(sp.after),
+  };
+}
+
+/** The same query string with some keys replaced (undefined removes a key). */
+export function withParams(sp: SearchParams, patch: Record<string, string | undefined>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) {
+    const s = one(v);
+    if (s !== undefined && !(k in patch)) out.set(k, s);
+  }
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) out.set(k, v);
+  const s = out.toString();
+  return s ? `?${s}` : "?";
+}

@@ -1,0 +1,169 @@
+// SSRF rules at save and at delivery, signing verified like a consumer would, and the payload honouring
+// the key's fields.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Webhook } from "standardwebhooks";
+import { fieldSetOf } from "@/lib/api/fields";
+import { deliverOnce } from "./deliver";
+import { buildMemberPayload } from "./payload";
+import { newSigningSecret, openSecret, sealSecret } from "./secret-box";
+import { signDelivery } from "./sign";
+import { checkWebhookTarget, type Resolver } from "./ssrf";
+
+const publicResolver: Resolver = async () => [{ address: "93.184.216.34", family: 4 }];
+const privateResolver: Resolver = async () => [{ address: "10.0.0.5", family: 4 }];
+const mixedResolver: Resolver = async () => [
+  { address: "93.184.216.34", family: 4 },
+  { address: "169.254.169.254", family: 4 },
+];
+
+const refused: [string, Resolver?][] = [
+  ["ftp://example.com/hook"],
+  ["file:///etc/passwd"],
+  ["gopher://example.com"],
+  ["http://localhost/hook"],
+  ["http://api.localhost/hook"],
+  ["http://127.0.0.1/hook"],
+  ["http://127.1/hook"],
+  ["http://0/hook"],
+  ["http://0.0.0.0/hook"],
+  ["http://2130706433/hook"],
+  ["http://0x7f000001/hook"],
+  ["http://0x7f.1/hook"],
+  ["http://0177.0.0.1/hook"],
+  ["http://[::1]/hook"],
+  ["http://[::ffff:127.0.0.1]/hook"],
+  ["http://[::ffff:7f00:1]/hook"],
+  ["http://[0:0:0:0:0:ffff:169.254.169.254]/hook"],
+  ["http://10.1.2.3/hook"],
+  ["http://172.16.0.1/hook"],
+  ["http://192.168.1.1/hook"],
+  ["http://169.254.169.254/latest/meta-data"],
+  ["http://100.64.0.1/hook"],
+  ["http://[fe80::1]/hook"],
+  ["http://[fc00::1]/hook"],
+  ["http://metadata.google.internal/computeMetadata"],
+  ["http://user:pw@example.com/hook"],
+  ["http://internal.example.com/hook", privateResolver],
+  ["http://sneaky.example.com/hook", mixedResolver],
+  ["not a url"],
+];
+
+describe("SSRF rules at save", () => {
+  it.each(refused)("refuses %s", async (url, resolve) => {
+    await expect(
+      checkWebhookTarget(url, {
+        allowPrivate: false,
+        field: "webhookUrls.0",
+        resolve: resolve ?? publicResolver,
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input", details: { fields: [{ field: "webhookUrls.0" }] } });
+  });
+
+  it.each(["https://hooks.example.com/in", "http://93.184.216.34:8080/x"])("accepts %s", async (url) => {
+    await expect(
+      checkWebhookTarget(url, { allowPrivate: false, resolve: publicResolver }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("allows private targets when the site setting says so, but never other schemes", async () => {
+    await expect(checkWebhookTarget("http://127.0.0.1:9/x", { allowPrivate: true })).resolves.toBeTruthy();
+    await expect(checkWebhookTarget("ftp://127.0.0.1/x", { allowPrivate: true })).rejects.toThrow(/http/);
+  });
+});
+
+describe("delivery", () => {
+  let server: http.Server;
+  let port = 0;
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(req.url === "/gone" ? 410 : 200).end("thanks ".repeat(200));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    port = (server.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+
+  it("signs with Standard Webhooks; a consumer verifies with the same library, both secrets while rotating", async () => {
+    const current = newSigningSecret();
+    const previous = newSigningSecret();
+    const payload = JSON.stringify({ type: "test", timestamp: new Date().toISOString(), data: {} });
+    const headers = signDelivery([current, previous], { id: "msg_1", timestamp: new Date(), payload });
+    const result = await deliverOnce(`http://127.0.0.1:${port}/hook`, headers, payload, {
+      allowPrivate: true,
+    });
+    expect(result.status).toBe(200);
+    expect(result.excerpt.length).toBe(500);
+    const got = received.at(-1)!;
+    const h = got.headers as Record<string, string>;
+    expect(new Webhook(current).verify(got.body, h)).toEqual(JSON.parse(payload));
+    expect(new Webhook(previous).verify(got.body, h)).toEqual(JSON.parse(payload));
+    expect(() => new Webhook(newSigningSecret()).verify(got.body, h)).toThrow();
+  });
+
+  it("checks the address again at delivery (DNS rebinding) and refuses private targets", async () => {
+    await expect(
+      deliverOnce("http://rebind.example.com/hook", {}, "{}", {
+        allowPrivate: false,
+        resolve: privateResolver,
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      deliverOnce(`http://127.0.0.1:${port}/hook`, {}, "{}", { allowPrivate: false }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+    });
+  });
+
+  it("reports a 410 so the caller can disable the endpoint", async () => {
+    expect(
+      (await deliverOnce(`http://127.0.0.1:${port}/gone`, {}, "{}", { allowPrivate: true })).status,
+    ).toBe(410);
+  });
+});
+
+describe("secrets and payloads", () => {
+  it("seals signing secrets with AES-256-GCM and detects tampering", () => {
+    const s = newSigningSecret();
+    const sealed = sealSecret(s);
+    expect(sealed).not.toContain(s.slice(6));
+    expect(openSecret(sealed)).toBe(s);
+    const parts = sealed.split(".");
+    parts[3] = Buffer.from("tampered").toString("base64url");
+    expect(() => openSecret(parts.join("."))).toThrow();
+  });
+
+  it("a member payload carries only the key's fields", () => {
+    const key = {
+      fieldSet: fieldSetOf({ limitMemberData: true, memberFields: ["email"], customFieldKeys: [] }),
+    };
+    const row = {
+      id: "00000000-0000-4000-8000-000000000001",
+      type: "person" as const,
+      version: 1,
+      first_name: "Ada",
+      last_name: "L",
+      email: "a@example.org",
+      phone: "555",
+      custom: { secret: "x" },
+      updated_at: new Date(),
+    };
+    const p = buildMemberPayload(key, { id: row.id, recordType: "person", row, at: new Date() });
+    expect(Object.keys(p.data).sort()).toEqual([
+      "email",
+      "first_name",
+      "id",
+      "last_name",
+      "type",
+      "updated_at",
+    ]);
+    const gone = buildMemberPayload(key, { id: row.id, recordType: "person", row: null, at: new Date() });
+    expect(gone).toMatchObject({ type: "member.removed", data: { id: row.id, type: "person" } });
+  });
+});

@@ -1,0 +1,151 @@
+// Token endpoint latency under 32 concurrent clients, against `next start` on loopback (needs a build:
+// `npx next build`; NEXT_DIST_DIR is honoured). Codes are single-use, so a fresh one is minted per request
+// directly in the database first; the timed part is only the HTTP token exchange (client_secret_post).
+//   npm run bench:oidc [-- --requests 3000 --concurrency 32]           (embedded PGlite in a temp folder)
+//   DATABASE_URL=postgres://… npm run bench:oidc                        (Postgres)
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: "string", default: "3000" },
+    concurrency: { type: "string", default: "32" },
+    port: { type: "string", default: "3297" },
+  },
+});
+const total = Number(values.requests);
+const concurrency = Number(values.concurrency);
+const port = Number(values.port);
+const issuer = `http://localhost:${port}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gh-bench-oidc-"));
+// lib/env reads process.env once at import: set it before importing app modules.
+process.env.GUILDHALL_DATA_DIR = dataDir;
+process.env.GUILDHALL_SITE_URL = issuer;
+
+const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
+  detached: true,
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {}
+};
+process.on("exit", stopServer);
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${issuer}/.well-known/openid-configuration`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("next start did not answer within 2 minutes");
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function main() {
+  await waitForServer();
+  const { openDatabase } = await import("@/db/client");
+  const { createPerson } = await import("@/db/queries/people");
+  const { createUser } = await import("@/db/queries/users");
+  const { createSsoClient } = await import("@/db/queries/sso-clients");
+  const { saveAuthCode } = await import("@/db/queries/oidc");
+  const { hashToken, randomToken } = await import("@/lib/oidc/crypto-box");
+  const handle = await openDatabase({ pglite: "own-or-attach", migrate: false });
+  const db = handle.db;
+  const email = `bench-${Date.now()}@example.org`;
+  const person = await createPerson(db, { firstName: "Bench", lastName: "Member", email } as never, "cli");
+  const user = await createUser(
+    db,
+    { email, password: "bench-password-1", role: "member", personId: person.id },
+    "cli",
+  );
+  const redirectUri = "https://rp.example.com/cb";
+  const { client, clientSecret } = await createSsoClient(db, {
+    name: "Bench RP",
+    redirectUris: [redirectUri],
+  });
+  const warmup = 100;
+  const codes: string[] = [];
+  for (let i = 0; i < total + warmup; i++) {
+    const code = randomToken(32);
+    codes.push(code);
+    await saveAuthCode(
+      db,
+      {
+        codeHash: hashToken(code),
+        clientId: client.id,
+        redirectUri,
+        personId: person.id,
+        userId: user.id,
+        scope: "openid profile email",
+        nonce: "n",
+        codeChallenge: null,
+        authTime: Math.floor(Date.now() / 1000),
+      },
+      3600,
+    );
+  }
+  await handle.close();
+
+  const exchange = async (code: string) => {
+    const started = performance.now();
+    const res = await fetch(`${issuer}/api/oidc/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: redirectUri,
+        client_id: client.clientId,
+        client_secret: clientSecret,
+      }),
+    });
+    const body = (await res.json()) as { id_token?: string };
+    if (!res.ok || !body.id_token)
+      throw new Error(`token request failed: ${res.status} ${JSON.stringify(body)}`);
+    return performance.now() - started;
+  };
+  for (const code of codes.splice(0, warmup)) await exchange(code); // JIT, key import, connection pool
+
+  const latencies: number[] = [];
+  const startedAll = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let code = codes.pop(); code; code = codes.pop()) latencies.push(await exchange(code));
+    }),
+  );
+  const seconds = (performance.now() - startedAll) / 1000;
+  latencies.sort((a, b) => a - b);
+  const result = {
+    database: process.env.DATABASE_URL ? "postgres" : "pglite",
+    requests: latencies.length,
+    concurrency,
+    p50_ms: +pct(latencies, 50).toFixed(1),
+    p95_ms: +pct(latencies, 95).toFixed(1),
+    p99_ms: +pct(latencies, 99).toFixed(1),
+    max_ms: +latencies[latencies.length - 1].toFixed(1),
+    throughput_rps: +(latencies.length / seconds).toFixed(0),
+    target: "p95 < 50 ms",
+  };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main()
+  .then(() => {
+    stopServer();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  })
+  .catch((e) => {
+    console.error(e);
+    stopServer();
+    process.exit(1);
+  });

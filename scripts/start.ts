@@ -1,0 +1,121 @@
+// `npm start`: builds if needed, migrates, seeds demo data and a demo admin on an empty database, then
+// runs `next start`. The PGlite folder is closed (lock released) before `next start` opens it.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { DataDirInUseError } from "@/db/pglite-owner";
+import { createUser } from "@/db/queries/users";
+import { seedDemo } from "@/lib/demo/seed";
+import { env } from "@/lib/env";
+
+const root = process.cwd();
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const next = path.join(root, "node_modules", ".bin", "next");
+// Everything that goes into the build; tests and data folders do not.
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "inngest",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
+
+function newestMtime(p: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(p) ? 0 : stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+/** Builds when there is no build, or when a source or the lockfile is newer than the last build. */
+function ensureBuild() {
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
+  if (builtAt > changedAt) return;
+  console.log(
+    builtAt
+      ? "Sources changed since the last build; rebuilding…"
+      : "First start: building the site (about a minute)…",
+  );
+  const r = spawnSync(next, ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) {
+    console.error("The build failed (see above).");
+    process.exit(r.status ?? 1);
+  }
+}
+
+async function prepareDatabase() {
+  const handle = await openDatabase({ pglite: "own" }); // migrates
+  try {
+    const [row] = (await handle.db.execute(sql`select count(*)::int as n from users`)) as unknown as {
+      n: number;
+    }[];
+    if (row.n > 0) return;
+    if (env.GUILDHALL_SEED_DEMO) {
+      console.log("Empty database: adding demo data…");
+      const memberPassword = crypto.randomBytes(9).toString("base64url");
+      const counts = await seedDemo(handle.db, {
+        people: 1000,
+        seed: 1,
+        today: new Date().toISOString().slice(0, 10),
+        memberPassword,
+      });
+      const [member] = (await handle.db.execute(
+        sql`select u.email from users u join people p on p.id = u.person_id where p.active and p.approval_status = 'approved' order by u.email limit 1`,
+      )) as unknown as { email: string }[];
+      console.log(`  ${counts.people} people, ${counts.companies} companies, ${counts.events} events.`);
+      if (member) console.log(`  Demo member sign-in: ${member.email} / ${memberPassword}`);
+    }
+    const email = "admin@example.org";
+    const password = crypto.randomBytes(12).toString("base64url");
+    await createUser(handle.db, { email, password, role: "admin" }, "cli");
+    console.log(
+      [
+        "",
+        `  Admin sign-in (shown once): ${email} / ${password}`,
+        `  Lost it? npm run cli -- create-admin --email ${email} --password <new password>`,
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await handle.close(); // releases the PGlite folder for `next start`
+  }
+}
+
+async function main() {
+  ensureBuild();
+  const url = `http://localhost:${env.PORT}`;
+  try {
+    await prepareDatabase();
+  } catch (e) {
+    console.error(e instanceof DataDirInUseError ? e.message : e);
+    process.exit(1);
+  }
+  console.log(`Guildhall: ${url}`);
+  const child = spawn(next, ["start", "-p", String(env.PORT)], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) =>
+    process.exit(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1)),
+  );
+}
+
+void main();
