@@ -7,7 +7,7 @@ const run = Date.now();
 
 /** Signs in and waits until the sign-in round trip has finished before navigating elsewhere. */
 async function asAdmin(page: Page) {
-  await asAdmin(page);
+  await signInAsAdmin(page);
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
 }
 
@@ -86,6 +86,9 @@ test("an admin creates a signup-protected company with domains", async ({ page }
   await page.goto(`/companies?q=${encodeURIComponent(name.toLowerCase())}`);
   await expect(page.getByRole("link", { name })).toBeVisible();
   await expect(page.getByText("Signup protected")).toBeVisible();
+  await page.goto("/pending-signups");
+  await expect(page.getByRole("heading", { level: 1, name: "Pending signups" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("an admin creates an event and registers a person", async ({ page }) => {
@@ -114,5 +117,44 @@ test("an admin creates an event and registers a person", async ({ page }) => {
 
   await page.goto("/events");
   await expect(page.getByRole("link", { name })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin adds a membership type, edits a person onto it and sees the change in history", async ({
+  page,
+}) => {
+  const typeName = `Fellow ${run}`;
+  const last = `Editee${run}`;
+  await asAdmin(page);
+  await page.goto("/membership-types");
+  const form = page.getByRole("form", { name: "Membership type" });
+  await form.getByLabel("Name (required)").fill(typeName);
+  await form.getByLabel("Grace days").fill("-3");
+  await form.getByRole("button", { name: "Add membership type" }).click();
+  await expect(page.getByText("Grace days cannot be negative")).toBeVisible();
+  await form.getByLabel("Grace days").fill("14");
+  await form.getByRole("button", { name: "Add membership type" }).click();
+  await expect(page.getByRole("link", { name: typeName })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/people/new");
+  await page.getByLabel("First name (required)").fill("Eddie");
+  await page.getByLabel("Last name (required)").fill(last);
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Eddie ${last}` })).toBeVisible();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Job title").fill("Archivist");
+  await page.getByLabel("Membership type").selectOption({ label: typeName });
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Eddie ${last}`, exact: true })).toBeVisible();
+  await expect(page.getByText("Current", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Change history" })).toContainText(
+    "jobTitle: (empty) → Archivist",
+  );
+
+  await page.goto("/settings/site");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,5 +1,6 @@
 // The OpenID Foundation Basic OP test plan items that apply to Guildhall, each checked over real HTTP with
 // openid-client as the relying party and a real browser for the sign-in steps. (Status table: docs/oidc.md.)
+import http from "node:http";
 import * as oidc from "openid-client";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -7,7 +8,9 @@ import {
   authorizeStep,
   createClient,
   createMember,
+  httpFetch,
   ISSUER,
+  type Member,
   PASSWORD,
   sessionCookie,
   uniq,
@@ -15,13 +18,19 @@ import {
 
 const RP = `http://localhost:3296/op/${uniq()}`;
 const RP_Q = `${RP}?tenant=a`;
-let member: ReturnType<typeof createMember>;
+let member: Member;
 let config: oidc.Configuration;
 
 test.describe.configure({ mode: "serial" });
+// The relying party's callback address: a bare server so the browser lands somewhere we can read the URL of.
+const callbackServer = http.createServer((_req, res) =>
+  res.writeHead(200, { "content-type": "text/plain" }).end("callback"),
+);
+test.afterAll(() => new Promise<void>((resolve) => callbackServer.close(() => resolve())));
 test.beforeAll(async () => {
-  member = createMember("Basic", `Op${uniq()}`);
-  const c = createClient([RP, RP_Q]);
+  await new Promise<void>((resolve) => callbackServer.listen(3296, resolve));
+  member = await createMember("Basic", `Op${uniq()}`);
+  const c = await createClient([RP, RP_Q]);
   config = await oidc.discovery(
     new URL(ISSUER),
     c.client_id,
@@ -29,6 +38,7 @@ test.beforeAll(async () => {
     oidc.ClientSecretBasic(c.client_secret),
     {
       execute: [oidc.allowInsecureRequests],
+      [oidc.customFetch]: httpFetch as oidc.CustomFetch,
     },
   );
   oidc.enableNonRepudiationChecks(config);
@@ -66,7 +76,7 @@ async function tokensFor(callback: URL, state: string, nonce?: string) {
 }
 
 test("OP-Discovery-Config and OP-Discovery-JWKs", async () => {
-  const doc = await (await fetch(`${ISSUER}/.well-known/openid-configuration`)).json();
+  const doc = await (await httpFetch(`${ISSUER}/.well-known/openid-configuration`)).json();
   expect(doc.issuer).toBe(ISSUER);
   for (const field of [
     "authorization_endpoint",
@@ -81,7 +91,7 @@ test("OP-Discovery-Config and OP-Discovery-JWKs", async () => {
   expect(doc.id_token_signing_alg_values_supported).toContain("RS256");
   expect(doc.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "email"]));
   expect(doc.code_challenge_methods_supported).toEqual(["S256"]);
-  const { keys } = await (await fetch(doc.jwks_uri)).json();
+  const { keys } = await (await httpFetch(doc.jwks_uri)).json();
   for (const k of keys) expect(k).toMatchObject({ kty: "RSA", use: "sig", kid: expect.any(String) });
 });
 
@@ -101,7 +111,7 @@ test("OP-Response-code, OP-nonce-code, OP-IDToken-RS256/-kid/-Signature, OP-scop
   expect(await oidc.fetchUserInfo(config, tokens.access_token, member.personId)).toMatchObject({
     email: member.email,
   });
-  const viaBody = await fetch(`${ISSUER}/api/oidc/userinfo`, {
+  const viaBody = await httpFetch(`${ISSUER}/api/oidc/userinfo`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ access_token: tokens.access_token }),

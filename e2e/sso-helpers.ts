@@ -1,16 +1,19 @@
 // Helpers for the SSO specs: members and clients in the e2e site's database, a session cookie from a real
 // browser sign-in, and one step of the authorization request followed by hand (no redirects followed).
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
-import { cli } from "./cli";
+import { signInAsAdmin } from "./fixtures";
 
 export const port = Number(process.env.E2E_PORT ?? 3100);
 export const ISSUER = `http://localhost:${port}`;
 export const PASSWORD = "member-password-123";
 
-function seed<T>(...args: string[]): T {
-  const out = execFileSync("./node_modules/.bin/tsx", ["e2e/sso-seed.ts", ...args], {
+// Child processes run asynchronously: a blocking execFileSync would stall the event loop while the server
+// closes idle keep-alive connections, and the next fetch would then fail with "other side closed".
+async function run<T>(script: string, args: string[]): Promise<T> {
+  const { stdout } = await promisify(execFile)("./node_modules/.bin/tsx", [script, ...args], {
     env: {
       ...process.env,
       GUILDHALL_DATA_DIR: process.env.E2E_DATA_DIR,
@@ -18,23 +21,27 @@ function seed<T>(...args: string[]): T {
     },
     encoding: "utf8",
   });
-  return JSON.parse(out) as T;
+  return JSON.parse(stdout) as T;
 }
+const seed = <T>(...args: string[]) => run<T>("e2e/sso-seed.ts", args);
+/** The real CLI (like e2e/cli.ts, but without blocking). */
+export const cliAsync = <T>(...args: string[]) => run<T>("scripts/cli.ts", [...args, "--json"]);
 
 export const uniq = () => crypto.randomBytes(4).toString("hex");
 
-export function createMember(first = "Ada", last = `Tester${uniq()}`) {
+export async function createMember(first = "Ada", last = `Tester${uniq()}`) {
   const email = `sso-${uniq()}@example.org`;
-  const ids = seed<{ personId: string; userId: string }>("member", first, last, email, PASSWORD);
+  const ids = await seed<{ personId: string; userId: string }>("member", first, last, email, PASSWORD);
   return { ...ids, email, first, last };
 }
+export type Member = Awaited<ReturnType<typeof createMember>>;
 
 export const deactivate = (personId: string) => seed("deactivate", personId);
 export const expireRetiredKeys = () => seed("expire-retired-keys");
 
 export function createClient(redirectUris: string[], extra: string[] = []) {
   const args = redirectUris.flatMap((u) => ["--redirect-uri", u]);
-  return cli<{ id: string; client_id: string; client_secret: string }>(
+  return cliAsync<{ id: string; client_id: string; client_secret: string }>(
     "sso-client",
     "create",
     "--name",
@@ -55,9 +62,22 @@ export async function sessionCookie(page: Page, email: string, password = PASSWO
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
+/**
+ * fetch, retried once when a kept-alive connection was closed by the server while idle (Node's fetch does
+ * not retry POSTs itself; the CLI calls between requests often leave a connection idle past the timeout).
+ */
+export async function httpFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if (!String((e as Error & { cause?: Error }).cause?.message ?? "").includes("closed")) throw e;
+    return fetch(url, init);
+  }
+}
+
 /** One request to the authorization endpoint; returns the status and where it redirects. */
 export async function authorizeStep(url: string | URL, cookie?: string, init: RequestInit = {}) {
-  const res = await fetch(url, {
+  const res = await httpFetch(url, {
     redirect: "manual",
     ...init,
     headers: { ...(cookie ? { cookie } : {}), ...init.headers },
@@ -68,4 +88,10 @@ export async function authorizeStep(url: string | URL, cookie?: string, init: Re
     location: location ? new URL(location, ISSUER) : null,
     body: await res.text(),
   };
+}
+
+/** Signs in as the e2e staff admin and waits until the sign-in has landed. */
+export async function signInStaff(page: Page) {
+  await signInAsAdmin(page);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
 }

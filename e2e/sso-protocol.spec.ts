@@ -3,37 +3,40 @@
 // and userinfo; then the over-the-wire error cases.
 import * as oidc from "openid-client";
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { cli } from "./cli";
 import { expect, test } from "./fixtures";
 import {
   authorizeStep,
+  cliAsync,
+  httpFetch,
   createClient,
   createMember,
   deactivate,
   expireRetiredKeys,
   ISSUER,
+  type Member,
   sessionCookie,
   uniq,
 } from "./sso-helpers";
 
 const RP = `http://localhost:3296/cb/${uniq()}`;
 let cookie = "";
-let member: ReturnType<typeof createMember>;
+let member: Member;
 
 test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ browser }) => {
-  member = createMember("Grace", `Hopper${uniq()}`);
+  member = await createMember("Grace", `Hopper${uniq()}`);
   const page = await browser.newPage();
   cookie = await sessionCookie(page, member.email);
   await page.close();
 });
 
 async function relyingParty(auth: "post" | "basic") {
-  const c = createClient([RP]);
+  const c = await createClient([RP]);
   const method =
     auth === "post" ? oidc.ClientSecretPost(c.client_secret) : oidc.ClientSecretBasic(c.client_secret);
   const config = await oidc.discovery(new URL(ISSUER), c.client_id, undefined, method, {
     execute: [oidc.allowInsecureRequests],
+    [oidc.customFetch]: httpFetch as oidc.CustomFetch,
   });
   // Verify ID token signatures against the JWKS too (by default the TLS-protected token response is trusted).
   oidc.enableNonRepudiationChecks(config);
@@ -83,20 +86,20 @@ for (const auth of ["post", "basic"] as const) {
 }
 
 test("discovery sits at the site root and names the issuer", async () => {
-  const res = await fetch(`${ISSUER}/.well-known/openid-configuration`);
+  const res = await httpFetch(`${ISSUER}/.well-known/openid-configuration`);
   expect(res.status).toBe(200);
   const doc = await res.json();
   expect(doc.issuer).toBe(ISSUER);
   expect(doc.token_endpoint_auth_methods_supported).toEqual(
     expect.arrayContaining(["client_secret_post", "client_secret_basic"]),
   );
-  const jwks = await (await fetch(doc.jwks_uri)).json();
+  const jwks = await (await httpFetch(doc.jwks_uri)).json();
   expect(jwks.keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
   expect(jwks.keys[0]).not.toHaveProperty("d");
 });
 
 test("authorization requests by POST work", async () => {
-  const c = createClient([RP]);
+  const c = await createClient([RP]);
   const body = new URLSearchParams({
     client_id: c.client_id,
     redirect_uri: RP,
@@ -145,7 +148,7 @@ test("errors over the wire: error pages, redirects with state, token errors as J
 
   const { code, verifier } = await signInFlow(config);
   const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-    fetch(`${ISSUER}/api/oidc/token`, {
+    httpFetch(`${ISSUER}/api/oidc/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
       body: new URLSearchParams(form),
@@ -162,7 +165,7 @@ test("errors over the wire: error pages, redirects with state, token errors as J
 test("a reused code revokes the access token issued from it", async () => {
   const { c, config } = await relyingParty("post");
   const { tokens, code, verifier } = await signInFlow(config);
-  const res = await fetch(`${ISSUER}/api/oidc/token`, {
+  const res = await httpFetch(`${ISSUER}/api/oidc/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
@@ -175,7 +178,7 @@ test("a reused code revokes the access token issued from it", async () => {
     }),
   });
   expect((await res.json()).error).toBe("invalid_grant");
-  const info = await fetch(`${ISSUER}/api/oidc/userinfo`, {
+  const info = await httpFetch(`${ISSUER}/api/oidc/userinfo`, {
     headers: { authorization: `Bearer ${tokens.access_token}` },
   });
   expect(info.status).toBe(401);
@@ -186,26 +189,26 @@ test("a token signed by a rotated-out key is rejected by the relying party", asy
   const { config } = await relyingParty("post");
   const { tokens } = await signInFlow(config);
   const jwks = () => createRemoteJWKSet(new URL(`${ISSUER}/.well-known/jwks.json`));
-  cli("sso-client", "rotate-keys");
+  await cliAsync("sso-client", "rotate-keys");
   // Still published right after rotation: the token verifies.
   await jwtVerify(tokens.id_token!, jwks(), { issuer: ISSUER });
-  expireRetiredKeys();
+  await expireRetiredKeys();
   await expect(jwtVerify(tokens.id_token!, jwks(), { issuer: ISSUER })).rejects.toMatchObject({
     code: "ERR_JWKS_NO_MATCHING_KEY",
   });
-  // New sign-ins use the new key and verify.
-  const again = await signInFlow(config);
+  // New sign-ins use the new key and verify (a new RP: openid-client caches a JWKS for 30 s).
+  const again = await signInFlow((await relyingParty("post")).config);
   await jwtVerify(again.tokens.id_token!, jwks(), { issuer: ISSUER });
 });
 
 test("a deactivated member is refused with a clear page and the client gets access_denied", async ({
   browser,
 }) => {
-  const m = createMember("Ina", `Active${uniq()}`);
+  const m = await createMember("Ina", `Active${uniq()}`);
   const page = await browser.newPage();
   const theirCookie = await sessionCookie(page, m.email);
-  deactivate(m.personId);
-  const c = createClient([RP]);
+  await deactivate(m.personId);
+  const c = await createClient([RP]);
   const q = new URLSearchParams({
     client_id: c.client_id,
     redirect_uri: RP,

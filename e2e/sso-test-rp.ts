@@ -4,23 +4,24 @@
 // GET /cb      → exchanges the code (client_secret_post), validates the ID token, shows who signed in
 import http from "node:http";
 import * as oidc from "openid-client";
+import { httpFetch } from "./sso-helpers";
 
 export type TestRp = { url: string; redirectUri: string; close: () => Promise<void> };
 
 export async function startTestRp(
   issuer: string,
   port: number,
-  register: (redirectUri: string) => { client_id: string; client_secret: string },
+  register: (redirectUri: string) => Promise<{ client_id: string; client_secret: string }>,
 ): Promise<TestRp> {
   const url = `http://localhost:${port}`;
   const redirectUri = `${url}/cb`;
-  const creds = register(redirectUri);
+  const creds = await register(redirectUri);
   const config = await oidc.discovery(
     new URL(issuer),
     creds.client_id,
     undefined,
     oidc.ClientSecretPost(creds.client_secret),
-    { execute: [oidc.allowInsecureRequests] },
+    { execute: [oidc.allowInsecureRequests], [oidc.customFetch]: httpFetch as oidc.CustomFetch },
   );
   oidc.enableNonRepudiationChecks(config);
   const pending = new Map<string, { verifier: string; nonce: string }>();

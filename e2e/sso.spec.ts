@@ -1,20 +1,26 @@
 // SSO in a real browser: a member signs in to a partner site with Guildhall; staff set up a client,
 // copy its secret once and run Test sign-in.
-import { cli } from "./cli";
-import { expect, expectAccessible, signInAsAdmin, test } from "./fixtures";
-import { createMember, ISSUER, PASSWORD, uniq } from "./sso-helpers";
+import { expect, expectAccessible, test } from "./fixtures";
+import { cliAsync, createMember, ISSUER, PASSWORD, signInStaff, uniq } from "./sso-helpers";
 import { startTestRp, type TestRp } from "./sso-test-rp";
 
 let rp: TestRp;
 test.beforeAll(async () => {
   rp = await startTestRp(ISSUER, 3295, (redirectUri) =>
-    cli("sso-client", "create", "--name", `Partner ${uniq()}`, "--redirect-uri", redirectUri),
+    cliAsync<{ client_id: string; client_secret: string }>(
+      "sso-client",
+      "create",
+      "--name",
+      `Partner ${uniq()}`,
+      "--redirect-uri",
+      redirectUri,
+    ),
   );
 });
 test.afterAll(() => rp.close());
 
 test("a member clicks 'Sign in with Guildhall', signs in and lands back signed in", async ({ page }) => {
-  const m = createMember("Katherine", `Johnson${uniq()}`);
+  const m = await createMember("Katherine", `Johnson${uniq()}`);
   await page.goto(rp.url);
   await page.getByRole("link", { name: "Sign in with Guildhall" }).click();
   await expect(page).toHaveURL(/\/sign-in\?/);
@@ -27,7 +33,7 @@ test("a member clicks 'Sign in with Guildhall', signs in and lands back signed i
 });
 
 test("an account that is not a member sees why, and can return to the partner", async ({ page }) => {
-  await signInAsAdmin(page);
+  await signInStaff(page);
   await page.goto(`${rp.url}/login`);
   await expect(page.getByRole("heading", { name: /You can't sign in to/ })).toBeVisible();
   await expect(page.getByText("staff account without a member record")).toBeVisible();
@@ -38,9 +44,9 @@ test("an account that is not a member sees why, and can return to the partner", 
 
 test("staff create a client, copy the secret once, and run Test sign-in", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: ISSUER });
-  const m = createMember("Dorothy", `Vaughan${uniq()}`);
+  const m = await createMember("Dorothy", `Vaughan${uniq()}`);
   const name = `Mobilize ${uniq()}`;
-  await signInAsAdmin(page);
+  await signInStaff(page);
   await page.goto("/settings/sso-clients");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Add SSO client" }).click();
@@ -80,11 +86,56 @@ test("staff create a client, copy the secret once, and run Test sign-in", async 
   await expectAccessible(tab);
 
   // Deleting asks for confirmation first (the member session replaced staff's: sign in again).
-  await signInAsAdmin(page);
+  await signInStaff(page);
   await page.goto("/settings/sso-clients");
   await page.getByRole("link", { name }).click();
   await page.getByRole("button", { name: "Delete SSO client" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/settings\/sso-clients$/);
   await expect(page.getByRole("link", { name })).toHaveCount(0);
+});
+
+test("a member cannot open the SSO client screens", async ({ page }) => {
+  const m = await createMember("Mary", `Jackson${uniq()}`);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(m.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  for (const path of ["/settings/sso-clients", "/settings/sso-clients/new"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add SSO client" })).toHaveCount(0);
+  }
+});
+
+test("RP-initiated logout signs the member out and returns only to a registered address", async ({
+  page,
+}) => {
+  const m = await createMember("Annie", `Easley${uniq()}`);
+  const bye = `${rp.url}/bye`;
+  const c = await cliAsync<{ client_id: string }>(
+    "sso-client",
+    "create",
+    "--name",
+    `Logout ${uniq()}`,
+    "--redirect-uri",
+    `${rp.url}/cb2`,
+    "--post-logout-uri",
+    bye,
+  );
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(m.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  const endSession = (target: string) =>
+    `/api/oidc/end-session?${new URLSearchParams({ client_id: c.client_id, post_logout_redirect_uri: target, state: "zz" })}`;
+  await page.goto(endSession("https://evil.example.com/"));
+  await expect(page.getByRole("heading", { name: "Sign-out request not accepted" })).toBeVisible();
+  await page.goto(endSession(bye));
+  await expect(page).toHaveURL(`${bye}?state=zz`);
+  // Signed out of Guildhall: the partner's next sign-in asks for the password again.
+  await page.goto(`${rp.url}/login`);
+  await expect(page).toHaveURL(/\/sign-in\?/);
 });

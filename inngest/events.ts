@@ -8,7 +8,10 @@ export const demoRequested = eventType("guildhall/demo.requested", {
     /** How many steps to run (default 3). */
     steps: z.number().int().min(1).max(50).optional(),
     /** Pause after the first step, e.g. "2s" or "1m". */
-    sleep: z.string().regex(/^\d+(ms|s|m|h)$/, "use a duration like 2s or 1m").optional(),
+    sleep: z
+      .string()
+      .regex(/^\d+(ms|s|m|h)$/, "use a duration like 2s or 1m")
+      .optional(),
     /** Make the last step throw on every attempt (exercises retries, onFailure and Retry). */
     fail: z.boolean().optional(),
   }),

@@ -4,4 +4,6 @@ import { getHandle } from "@/db/client";
 export async function startServerServices(): Promise<void> {
   const handle = await getHandle();
   await (await import("@/lib/groups/follower")).startGroupFollower(handle);
+  if ((await import("@/lib/env")).env.INNGEST_MODE === "embedded")
+    await (await import("@/inngest/embedded")).startEmbeddedExecutor();
 }

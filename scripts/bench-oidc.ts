@@ -33,7 +33,9 @@ const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], 
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");
-  } catch {}
+  } catch {
+    // already gone
+  }
 };
 process.on("exit", stopServer);
 
@@ -41,7 +43,9 @@ async function waitForServer() {
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${issuer}/.well-known/openid-configuration`)).ok) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("next start did not answer within 2 minutes");

@@ -79,10 +79,8 @@ async function prepareDatabase() {
         today: new Date().toISOString().slice(0, 10),
         memberPassword,
       });
-      const [member] = (await handle.db.execute(
-        sql`select u.email from users u join people p on p.id = u.person_id where p.active and p.approval_status = 'approved' order by u.email limit 1`,
-      )) as unknown as { email: string }[];
       console.log(`  ${counts.people} people, ${counts.companies} companies, ${counts.events} events.`);
+      const member = counts.sample.member;
       if (member) console.log(`  Demo member sign-in: ${member.email} / ${memberPassword}`);
     }
     const email = "admin@example.org";

@@ -10,9 +10,9 @@ import { SecretOnce } from "./secret-once";
 export type ClientFormValues = {
   name: string;
   redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  permittedGroupIds: string[];
-  isPublic: boolean;
+  postLogoutRedirectUris?: string[];
+  permittedGroupIds?: string[];
+  isPublic?: boolean;
 };
 
 export function SsoClientForm({
@@ -29,6 +29,7 @@ export function SsoClientForm({
   const [state, formAction, pending] = useActionState(action, {});
   if (state.created) return <SecretOnce {...state.created} />;
   const err = (f: string) => state.fields?.[f];
+  const v = (state.values as ClientFormValues | undefined) ?? initial;
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
       {state.error && (
@@ -37,7 +38,7 @@ export function SsoClientForm({
         </p>
       )}
       <Field id="name" label="Name" hint="Who this is for, e.g. Mobilize" error={err("name")}>
-        <TextInput id="name" name="name" required defaultValue={initial?.name} error={err("name")} />
+        <TextInput id="name" name="name" required defaultValue={v?.name} error={err("name")} />
       </Field>
       <Field
         id="redirectUris"
@@ -52,7 +53,7 @@ export function SsoClientForm({
           className={inputClass}
           aria-invalid={err("redirectUris") ? true : undefined}
           aria-describedby={err("redirectUris") ? "redirectUris-error" : "redirectUris-hint"}
-          defaultValue={initial?.redirectUris.join("\n")}
+          defaultValue={v?.redirectUris.join("\n")}
         />
       </Field>
       <Field
@@ -67,7 +68,7 @@ export function SsoClientForm({
           rows={2}
           className={inputClass}
           aria-invalid={err("postLogoutRedirectUris") ? true : undefined}
-          defaultValue={initial?.postLogoutRedirectUris.join("\n")}
+          defaultValue={v?.postLogoutRedirectUris?.join("\n")}
         />
       </Field>
       <fieldset className="space-y-2">
@@ -83,7 +84,7 @@ export function SsoClientForm({
               type="checkbox"
               name="permittedGroupIds"
               value={g.id}
-              defaultChecked={initial?.permittedGroupIds.includes(g.id)}
+              defaultChecked={v?.permittedGroupIds?.includes(g.id)}
             />
             {g.name}
           </label>
@@ -95,7 +96,7 @@ export function SsoClientForm({
         )}
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="isPublic" defaultChecked={initial?.isPublic} />
+        <input type="checkbox" name="isPublic" defaultChecked={v?.isPublic} />
         Public client (cannot keep a secret, e.g. a browser or mobile app): PKCE required
       </label>
       <button type="submit" className={buttonClass("primary")} disabled={pending}>

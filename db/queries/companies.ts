@@ -26,24 +26,23 @@ export async function createCompany(db: DbOrTx, input: CompanyInput, actor: Acto
   return insertRecord<Company>(db, companies, "company", { ...input, custom }, actor);
 }
 
-export function updateCompany(
+export async function updateCompany(
   db: DbOrTx,
   id: string,
   patch: CompanyPatch,
   actor: Actor,
   opts: { expectedVersion?: number } = {},
 ) {
+  // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
+  const custom =
+    patch.custom &&
+    validateCustomValues(await listCustomFields(db, "company"), patch.custom, { partial: true });
   return updateRecord<Company>(
     db,
     companies,
     "company",
     id,
-    async (current) => {
-      const custom =
-        patch.custom &&
-        validateCustomValues(await listCustomFields(db, "company"), patch.custom, { partial: true });
-      return { ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) };
-    },
+    (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
     actor,
     { ...opts, what: "Company" },
   );

@@ -9,7 +9,8 @@ import {
   listCustomFields,
   updateCustomField,
 } from "./custom-fields";
-import { createPerson, getPerson } from "./people";
+import { createCompany, updateCompany } from "./companies";
+import { createPerson, getPerson, updatePerson } from "./people";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -61,6 +62,14 @@ describe("custom field definitions", () => {
       "cli",
     );
     expect((await getPerson(t.db, p.id))!.custom).toEqual({ member_since: "2020-02-02", topics: ["AI"] });
+    // Updating custom values validates outside the write transaction (a single PGlite connection
+    // would otherwise wait on itself) and merges with the stored values.
+    await updatePerson(t.db, p.id, { custom: { topics: ["Law"] } }, "cli");
+    expect((await getPerson(t.db, p.id))!.custom).toEqual({ member_since: "2020-02-02", topics: ["Law"] });
+    const c = await createCompany(t.db, { name: "Custom Co" }, "cli");
+    expect((await updateCompany(t.db, c.id, { name: "Custom Co 2", custom: {} }, "cli")).name).toBe(
+      "Custom Co 2",
+    );
   });
 
   it("refuses a duplicate key per record type, and bad definitions by field", async () => {

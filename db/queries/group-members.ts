@@ -105,3 +105,23 @@ export async function listGroupMembers(
     nextCursor: rows.length > limit && last ? cursorOf(last) : null,
   };
 }
+
+/** How many of the listed ids are people/companies of the given types (live count of a hand-picked draft). */
+export async function countSpecificDraft(
+  db: DbOrTx,
+  recordTypes: GroupDef["recordTypes"],
+  ids: string[],
+): Promise<number> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  if (!valid.length) return 0;
+  const list = sql.join(
+    valid.map((i) => sql`${i}::uuid`),
+    sql`, `,
+  );
+  const [row] = (await db.execute(sql`select
+      ${recordTypes !== "companies" ? sql`(select count(*) from people where id in (${list}))` : sql`0`}
+      + ${recordTypes !== "people" ? sql`(select count(*) from companies where id in (${list}))` : sql`0`} as n`)) as unknown as {
+    n: string;
+  }[];
+  return Number(row.n);
+}

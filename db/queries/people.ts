@@ -61,16 +61,15 @@ export async function updatePerson(
   actor: Actor,
   opts: { expectedVersion?: number } = {},
 ): Promise<Person> {
+  // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
+  const custom = await checkedCustom(db, patch.custom, true);
   try {
     return await updateRecord<Person>(
       db,
       people,
       "person",
       id,
-      async (current) => {
-        const custom = await checkedCustom(db, patch.custom, true);
-        return { ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) };
-      },
+      (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
       actor,
       { ...opts, what: "Person" },
     );

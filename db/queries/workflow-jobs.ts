@@ -1,6 +1,6 @@
 // Due work of the embedded workflow executor: claiming with leases (FOR UPDATE SKIP LOCKED, so two
 // processes never take one job), concurrency limits on executing steps, and the next wake-up time.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../client";
 import { wfJobs, wfRuns, type WorkflowJobKind } from "../schema";
 
@@ -144,4 +144,24 @@ export async function nextDueAt(db: DbOrTx): Promise<Date | null> {
     sql`select min(coalesce(lease_until, run_at)) as at from wf_jobs`,
   );
   return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Takes the run's pending discovery call if it is due and not limited by a concurrency key: the worker
+ * that just applied a step goes straight on with the same run instead of a round through the queue.
+ */
+export async function claimRunDiscovery(db: DbOrTx, owner: string, runId: string, leaseMs: number) {
+  const [job] = await db
+    .update(wfJobs)
+    .set({ leaseOwner: owner, leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+    .where(
+      and(
+        eq(wfJobs.dedupeKey, discoverKey(runId)),
+        sql`${wfJobs.runAt} <= now()`,
+        isNull(wfJobs.leaseUntil),
+        isNull(wfJobs.concurrencyKey),
+      ),
+    )
+    .returning();
+  return job ?? null;
 }

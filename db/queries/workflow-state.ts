@@ -26,7 +26,11 @@ export async function findActiveRun(tx: Tx, fnId: string, singletonKey: string) 
     .select({ id: wfRuns.id })
     .from(wfRuns)
     .where(
-      and(eq(wfRuns.fnId, fnId), eq(wfRuns.singletonKey, singletonKey), inArray(wfRuns.status, activeStatuses)),
+      and(
+        eq(wfRuns.fnId, fnId),
+        eq(wfRuns.singletonKey, singletonKey),
+        inArray(wfRuns.status, activeStatuses),
+      ),
     )
     .limit(1);
   return run;
@@ -58,7 +62,14 @@ export async function getStep(tx: Tx, runId: string, stepId: string) {
 }
 
 /** Records a step that started, waits or was planned (no memo yet). Idempotent. */
-export async function openStep(tx: Tx, runId: string, stepId: string, name: string, op: string, waiting = false) {
+export async function openStep(
+  tx: Tx,
+  runId: string,
+  stepId: string,
+  name: string,
+  op: string,
+  waiting = false,
+) {
   await tx
     .insert(wfSteps)
     .values({ runId, stepId, name, op, status: waiting ? "waiting" : "running" })
@@ -68,7 +79,15 @@ export async function openStep(tx: Tx, runId: string, stepId: string, name: stri
 /** Memoizes a step's result; moves it to the end of the completion order (the SDK's stack). */
 export async function finishStep(
   tx: Tx,
-  s: { runId: string; stepId: string; name: string; op: string; memo: unknown; failed?: boolean; attempt?: number },
+  s: {
+    runId: string;
+    stepId: string;
+    name: string;
+    op: string;
+    memo: unknown;
+    failed?: boolean;
+    attempt?: number;
+  },
 ) {
   const status = s.failed ? "failed" : "completed";
   const attempts = (s.attempt ?? 0) + 1;
@@ -78,7 +97,13 @@ export async function finishStep(
     .values({ runId: s.runId, stepId: s.stepId, name: s.name, op: s.op, status, memo: s.memo, attempts })
     .onConflictDoUpdate({
       target: [wfSteps.runId, wfSteps.stepId],
-      set: { status, memo: s.memo, attempts: sql`greatest(${wfSteps.attempts}, ${attempts})`, endedAt: sql`now()`, seq: nextSeq },
+      set: {
+        status,
+        memo: s.memo,
+        attempts: sql`greatest(${wfSteps.attempts}, ${attempts})`,
+        endedAt: sql`now()`,
+        seq: nextSeq,
+      },
     });
   if (s.memo !== null)
     await tx
@@ -88,10 +113,25 @@ export async function finishStep(
 }
 
 /** A failed attempt of a step that will be retried. */
-export async function noteStepError(tx: Tx, runId: string, stepId: string, name: string, attempt: number, error: unknown) {
+export async function noteStepError(
+  tx: Tx,
+  runId: string,
+  stepId: string,
+  name: string,
+  attempt: number,
+  error: unknown,
+) {
   await tx
     .insert(wfSteps)
-    .values({ runId, stepId, name, op: "StepRun", status: "running", attempts: attempt + 1, lastError: error })
+    .values({
+      runId,
+      stepId,
+      name,
+      op: "StepRun",
+      status: "running",
+      attempts: attempt + 1,
+      lastError: error,
+    })
     .onConflictDoUpdate({
       target: [wfSteps.runId, wfSteps.stepId],
       set: { attempts: attempt + 1, lastError: error },

@@ -12,7 +12,14 @@ import {
   timerKey,
   type WorkflowJob,
 } from "@/db/queries/workflow-jobs";
-import { finishStep, getStep, noteStepError, openStep, updateRun, type WorkflowRun } from "@/db/queries/workflow-state";
+import {
+  finishStep,
+  getStep,
+  noteStepError,
+  openStep,
+  updateRun,
+  type WorkflowRun,
+} from "@/db/queries/workflow-state";
 import { parseCondition } from "./expr";
 import { endRun, startRun, type Engine } from "./runs";
 import type { CallResult, Op, SerializedError } from "./types";
@@ -30,20 +37,31 @@ export async function applyResult(
   backoff: Backoff,
 ): Promise<void> {
   const spec = engine.specs.get(run.fnId)!;
-  await updateRun(tx, run.id, {
+  // One UPDATE of the run per response (written before anything that reads or ends the run).
+  const patch: Partial<WorkflowRun> = {
     status: "running",
     startedAt: run.startedAt ?? new Date(),
     version: run.version === -1 ? result.version : run.version,
-    rediscover: job.kind === "discover" ? false : run.rediscover,
-  });
-  if (result.kind === "done") return endRun(tx, engine, run.id, "completed", { output: result.output }, run);
+    // A step job must not clear a flag that an in-flight discovery call is going to read.
+    ...(job.kind === "discover" ? { rediscover: false } : {}),
+  };
+  if (result.kind === "done") {
+    await updateRun(tx, run.id, patch);
+    return endRun(tx, engine, run.id, "completed", { output: result.output }, { ...run, ...patch });
+  }
   if (result.kind === "error") {
     const attempt = job.attempt + 1;
     if (result.retriable && attempt < spec.maxAttempts) {
-      await updateRun(tx, run.id, { attempt, error: result.error });
-      return requeueJob(tx, job, attempt, new Date(Date.now() + (result.retryAfterMs ?? backoff(job.attempt))));
+      await updateRun(tx, run.id, { ...patch, attempt, error: result.error });
+      return requeueJob(
+        tx,
+        job,
+        attempt,
+        new Date(Date.now() + (result.retryAfterMs ?? backoff(job.attempt))),
+      );
     }
-    return endRun(tx, engine, run.id, "failed", { error: result.error }, run);
+    await updateRun(tx, run.id, patch);
+    return endRun(tx, engine, run.id, "failed", { error: result.error }, { ...run, ...patch });
   }
 
   let progressed = false; // a step finished: the function must be called again to go on
@@ -51,11 +69,26 @@ export async function applyResult(
   for (const op of result.ops) {
     switch (op.op) {
       case "StepRun":
-        await finishStep(tx, { runId: run.id, stepId: op.id, name: stepName(op), op: op.op, memo: { data: op.data ?? null }, attempt: job.attempt });
+        await finishStep(tx, {
+          runId: run.id,
+          stepId: op.id,
+          name: stepName(op),
+          op: op.op,
+          memo: { data: op.data ?? null },
+          attempt: job.attempt,
+        });
         progressed = true;
         break;
       case "StepFailed":
-        await finishStep(tx, { runId: run.id, stepId: op.id, name: stepName(op), op: op.op, memo: { error: op.error ?? {} }, failed: true, attempt: job.attempt });
+        await finishStep(tx, {
+          runId: run.id,
+          stepId: op.id,
+          name: stepName(op),
+          op: op.op,
+          memo: { error: op.error ?? {} },
+          failed: true,
+          attempt: job.attempt,
+        });
         progressed = true;
         break;
       case "StepError": {
@@ -103,14 +136,32 @@ export async function applyResult(
         await invoke(tx, engine, run, op);
         break;
       default:
-        return endRun(tx, engine, run.id, "failed", { error: { name: "UnsupportedOperation", message: `The embedded executor does not support the SDK operation "${op.op}"` } }, run);
+        await updateRun(tx, run.id, patch);
+        return endRun(
+          tx,
+          engine,
+          run.id,
+          "failed",
+          {
+            error: {
+              name: "UnsupportedOperation",
+              message: `The embedded executor does not support the SDK operation "${op.op}"`,
+            },
+          },
+          run,
+        );
     }
   }
   // Several steps found in one call (Promise.all): from now on every step is planned, then run alone.
-  if (planned > 1 && !run.disableImmediate) await updateRun(tx, run.id, { disableImmediate: true });
-  if (progressed) await updateRun(tx, run.id, { attempt: 0, error: null });
+  if (planned > 1) patch.disableImmediate = true;
+  if (progressed) Object.assign(patch, { attempt: 0, error: null });
+  await updateRun(tx, run.id, patch);
   const rediscover = job.kind === "discover" && run.rediscover;
-  if (job.kind === "discover" ? progressed || rediscover : progressed && (await pendingStepJobs(tx, run.id)) === 0)
+  if (
+    job.kind === "discover"
+      ? progressed || rediscover
+      : progressed && (await pendingStepJobs(tx, run.id)) === 0
+  )
     await scheduleDiscovery(tx, run.id, run.concurrencyKey);
 }
 
@@ -127,7 +178,10 @@ async function waitForEvent(tx: Tx, run: WorkflowRun, op: Op) {
   const opts = (op.opts ?? {}) as { timeout?: string; if?: string };
   if (opts.if) parseCondition(opts.if); // throws: the call is retried, then the run fails with the message
   await openStep(tx, run.id, op.id, op.name ?? "waitForEvent", op.op, true);
-  await tx.insert(wfWaits).values({ runId: run.id, stepId: op.id, event: op.name!, expr: opts.if ?? null }).onConflictDoNothing();
+  await tx
+    .insert(wfWaits)
+    .values({ runId: run.id, stepId: op.id, event: op.name!, expr: opts.if ?? null })
+    .onConflictDoNothing();
   await insertJob(tx, {
     kind: "timer",
     runId: run.id,
@@ -139,15 +193,34 @@ async function waitForEvent(tx: Tx, run: WorkflowRun, op: Op) {
 }
 
 async function invoke(tx: Tx, engine: Engine, run: WorkflowRun, op: Op) {
-  const opts = (op.opts ?? {}) as { function_id?: string; payload?: { data?: Record<string, unknown> }; timeout?: string };
+  const opts = (op.opts ?? {}) as {
+    function_id?: string;
+    payload?: { data?: Record<string, unknown> };
+    timeout?: string;
+  };
   const target = opts.function_id ? engine.specs.get(opts.function_id) : undefined;
   await openStep(tx, run.id, op.id, stepName(op), op.op, true);
   if (!target) {
-    const error: SerializedError = { name: "Error", message: `No function with id "${opts.function_id}" to invoke` };
-    await finishStep(tx, { runId: run.id, stepId: op.id, name: stepName(op), op: op.op, memo: { error }, failed: true });
+    const error: SerializedError = {
+      name: "Error",
+      message: `No function with id "${opts.function_id}" to invoke`,
+    };
+    await finishStep(tx, {
+      runId: run.id,
+      stepId: op.id,
+      name: stepName(op),
+      op: op.op,
+      memo: { error },
+      failed: true,
+    });
     return scheduleDiscovery(tx, run.id, run.concurrencyKey);
   }
-  const event = { id: randomUUID(), name: "inngest/function.invoked", data: opts.payload?.data ?? {}, ts: Date.now() };
+  const event = {
+    id: randomUUID(),
+    name: "inngest/function.invoked",
+    data: opts.payload?.data ?? {},
+    ts: Date.now(),
+  };
   await startRun(tx, engine, target, event, { parent: { runId: run.id, stepId: op.id }, skipDebounce: true });
   if (opts.timeout)
     await insertJob(tx, {

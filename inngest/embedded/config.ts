@@ -7,12 +7,23 @@ import type { FunctionSpec, Trigger } from "./types";
 
 export class UnsupportedFunctionOption extends Error {
   constructor(fnId: string, option: string, why: string) {
-    super(`Workflow function "${fnId}": option "${option}" is not supported by the embedded executor (${why}).`);
+    super(
+      `Workflow function "${fnId}": option "${option}" is not supported by the embedded executor (${why}).`,
+    );
     this.name = "UnsupportedFunctionOption";
   }
 }
 
-const handled = new Set(["id", "name", "triggers", "steps", "concurrency", "singleton", "debounce", "cancel"]);
+const handled = new Set([
+  "id",
+  "name",
+  "triggers",
+  "steps",
+  "concurrency",
+  "singleton",
+  "debounce",
+  "cancel",
+]);
 /** Inngest's default when a function does not set `retries`. */
 const defaultRetries = 3;
 
@@ -38,10 +49,12 @@ export function toFunctionSpec(raw: RawFunctionConfig): FunctionSpec {
     maxAttempts: (step?.retries?.attempts ?? defaultRetries) + 1,
     cancel: [],
   };
-  if (raw.concurrency !== undefined) spec.concurrency = check(id, "concurrency", () => concurrency(raw.concurrency));
+  if (raw.concurrency !== undefined)
+    spec.concurrency = check(id, "concurrency", () => concurrency(raw.concurrency));
   if (raw.singleton) {
     const s = raw.singleton as { key?: string; mode?: string };
-    if (s.mode !== "skip" && s.mode !== "cancel") throw new UnsupportedFunctionOption(id, "singleton.mode", String(s.mode));
+    if (s.mode !== "skip" && s.mode !== "cancel")
+      throw new UnsupportedFunctionOption(id, "singleton.mode", String(s.mode));
     if (s.key) check(id, "singleton.key", () => parseKey(s.key!));
     spec.singleton = { key: s.key, mode: s.mode };
   }
@@ -56,7 +69,8 @@ export function toFunctionSpec(raw: RawFunctionConfig): FunctionSpec {
   }
   for (const c of (raw.cancel ?? []) as { event: string; if?: string; timeout?: unknown }[]) {
     if (c.if) check(id, "cancelOn", () => parseCondition(c.if!));
-    const timeoutMs = c.timeout === undefined ? undefined : check(id, "cancelOn.timeout", () => durationToMs(c.timeout));
+    const timeoutMs =
+      c.timeout === undefined ? undefined : check(id, "cancelOn.timeout", () => durationToMs(c.timeout));
     spec.cancel.push({ event: c.event, if: c.if, timeoutMs });
   }
   return spec;
@@ -68,7 +82,8 @@ function trigger(t: Record<string, unknown>): Trigger {
     return { cron: t.cron };
   }
   if (typeof t.event !== "string") throw new Error(`unknown trigger ${JSON.stringify(t)}`);
-  if (t.event.includes("*") && !t.event.endsWith("/*")) throw new Error(`wildcard must end with "/*": ${t.event}`);
+  if (t.event.includes("*") && !t.event.endsWith("/*"))
+    throw new Error(`wildcard must end with "/*": ${t.event}`);
   if (typeof t.expression === "string") parseCondition(t.expression);
   return { event: t.event, expression: t.expression as string | undefined };
 }
@@ -76,7 +91,10 @@ function trigger(t: Record<string, unknown>): Trigger {
 function concurrency(raw: unknown): FunctionSpec["concurrency"] {
   const list = Array.isArray(raw) ? raw : [raw];
   if (list.length !== 1) throw new Error("only one concurrency limit per function");
-  const c = typeof list[0] === "number" ? { limit: list[0] } : (list[0] as { limit: number; key?: string; scope?: string });
+  const c =
+    typeof list[0] === "number"
+      ? { limit: list[0] }
+      : (list[0] as { limit: number; key?: string; scope?: string });
   if (c.scope && c.scope !== "fn") throw new Error(`scope "${c.scope}" (only "fn")`);
   if (!Number.isInteger(c.limit) || c.limit < 1) throw new Error(`limit ${c.limit} (a positive integer)`);
   if (c.key) parseKey(c.key);

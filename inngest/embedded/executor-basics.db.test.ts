@@ -12,7 +12,6 @@ const note = (k: string, attempt: number) => (seen[k] ??= []).push(attempt);
 const retryAt: number[] = [];
 const failures: unknown[] = [];
 
-
 const retrying = client.createFunction(
   { id: "retrying", triggers: [{ event: "t/retrying" }], retries: 3 },
   async ({ step, attempt }) => {
@@ -52,25 +51,37 @@ const doomed = client.createFunction(
   },
 );
 
-const fatal = client.createFunction({ id: "fatal", triggers: [{ event: "t/fatal" }], retries: 5 }, async ({ step, attempt }) => {
-  await step.run("give-up", () => {
-    note("give-up", attempt);
-    throw new NonRetriableError("permanent");
-  });
-});
+const fatal = client.createFunction(
+  { id: "fatal", triggers: [{ event: "t/fatal" }], retries: 5 },
+  async ({ step, attempt }) => {
+    await step.run("give-up", () => {
+      note("give-up", attempt);
+      throw new NonRetriableError("permanent");
+    });
+  },
+);
 
-const child = client.createFunction({ id: "child", triggers: [{ event: "t/child" }] }, async ({ event, step }) => {
-  const n = Number(event.data.n ?? 0);
-  return step.run("double", () => n * 2);
-});
+const child = client.createFunction(
+  { id: "child", triggers: [{ event: "t/child" }] },
+  async ({ event, step }) => {
+    const n = Number(event.data.n ?? 0);
+    return step.run("double", () => n * 2);
+  },
+);
 
-const fanout = client.createFunction({ id: "fanout", triggers: [{ event: "t/fanout" }] }, async ({ step }) => {
-  const [x, y] = await Promise.all([step.run("left", () => "L"), step.run("right", () => "R")]);
-  await step.sendEvent("spawn", [1, 2, 3].map((n) => ({ name: "t/child", data: { n }, id: `spawn-${n}` })));
-  const doubled = await step.invoke("call-child", { function: child, data: { n: 21 } });
-  const after = await step.run("after", () => `${x}${y}`);
-  return { doubled, after };
-});
+const fanout = client.createFunction(
+  { id: "fanout", triggers: [{ event: "t/fanout" }] },
+  async ({ step }) => {
+    const [x, y] = await Promise.all([step.run("left", () => "L"), step.run("right", () => "R")]);
+    await step.sendEvent(
+      "spawn",
+      [1, 2, 3].map((n) => ({ name: "t/child", data: { n }, id: `spawn-${n}` })),
+    );
+    const doubled = await step.invoke("call-child", { function: child, data: { n: 21 } });
+    const after = await step.run("after", () => `${x}${y}`);
+    return { doubled, after };
+  },
+);
 
 let t: TestDb;
 let executor: Executor;

@@ -9,15 +9,26 @@ import { runsOf, settled, startExecutor, testClient, waitFor } from "./testing/h
 const client = testClient("flow");
 const spans: { key: string; start: number; end: number }[] = [];
 
-const patient = client.createFunction({ id: "patient", triggers: [{ event: "t/patient" }] }, async ({ step }) => {
-  await step.sleep("nap", "1s");
-  const approval = await step.waitForEvent("approval", { event: "t/approved", match: "data.ticket", timeout: "5s" });
-  const late = await step.waitForEvent("never", { event: "t/never", timeout: "300ms" });
-  return { approvedBy: approval?.data.by ?? null, late };
-});
+const patient = client.createFunction(
+  { id: "patient", triggers: [{ event: "t/patient" }] },
+  async ({ step }) => {
+    await step.sleep("nap", "1s");
+    const approval = await step.waitForEvent("approval", {
+      event: "t/approved",
+      match: "data.ticket",
+      timeout: "5s",
+    });
+    const late = await step.waitForEvent("never", { event: "t/never", timeout: "300ms" });
+    return { approvedBy: approval?.data.by ?? null, late };
+  },
+);
 
 const cancellable = client.createFunction(
-  { id: "cancellable", triggers: [{ event: "t/cancellable" }], cancelOn: [{ event: "t/stop", match: "data.ticket" }] },
+  {
+    id: "cancellable",
+    triggers: [{ event: "t/cancellable" }],
+    cancelOn: [{ event: "t/stop", match: "data.ticket" }],
+  },
   async ({ step }) => {
     await step.sleep("long", "30s");
     return "finished";
@@ -46,7 +57,10 @@ const debounced = client.createFunction(
   async ({ event }) => event.data.n,
 );
 
-const ticking = client.createFunction({ id: "ticking", triggers: [{ cron: "* * * * * *" }] }, async () => "tick");
+const ticking = client.createFunction(
+  { id: "ticking", triggers: [{ cron: "* * * * * *" }] },
+  async () => "tick",
+);
 
 const all = [patient, cancellable, limited, single, debounced, ticking];
 let t: TestDb;
@@ -79,7 +93,9 @@ describe("flow control", () => {
     await client.send({ name: "t/cancellable", data: { ticket: 1 } });
     await client.send({ name: "t/cancellable", data: { ticket: 2 } });
     await client.send({ name: "t/cancellable", data: { ticket: 3 } });
-    await waitFor(async () => (await runsOf(t, "flow-cancellable")).filter((r) => r.status === "running").length === 3);
+    await waitFor(
+      async () => (await runsOf(t, "flow-cancellable")).filter((r) => r.status === "running").length === 3,
+    );
     await client.send({ name: "t/stop", data: { ticket: 2 } });
     const runs = await runsOf(t, "flow-cancellable");
     const two = runs.find((r) => (r.event.data as { ticket: number }).ticket === 2)!;

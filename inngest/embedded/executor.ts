@@ -8,7 +8,14 @@ import type { Inngest, InngestFunction } from "inngest";
 import { eq, sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "@/db/client";
 import { wfRuns } from "@/db/schema";
-import { claimJobs, completeJob, nextDueAt, releaseJobs, renewLeases, type WorkflowJob } from "@/db/queries/workflow-jobs";
+import {
+  claimJobs,
+  completeJob,
+  nextDueAt,
+  releaseJobs,
+  renewLeases,
+  type WorkflowJob,
+} from "@/db/queries/workflow-jobs";
 import { lockRun } from "@/db/queries/workflow-state";
 import { setEventSink } from "./event-api";
 import { toFunctionSpec } from "./config";
@@ -71,7 +78,7 @@ export class Executor {
 
   /** Reads and checks every function's config (throws naming the function and option), then starts. */
   async start(): Promise<void> {
-    for (const raw of await this.transport.sync()) this.engine.specs.set(raw.id, toFunctionSpec(raw));
+    await this.load();
     await this.db.transaction((tx) => ensureCronJobs(tx, [...this.engine.specs.values()]));
     if (this.opts.handle.kind === "postgres") {
       const sub = await this.opts.handle.sql.listen(channel, (from) => from !== this.owner && this.wake());
@@ -80,6 +87,11 @@ export class Executor {
     this.stopping = false;
     if (this.o.registerEventSink) setEventSink((events, seed) => this.send(events, seed));
     this.wake();
+  }
+
+  /** Only reads the configs: enough to `send()` from another process (the CLI); an executor picks the work up. */
+  async load(): Promise<void> {
+    for (const raw of await this.transport.sync()) this.engine.specs.set(raw.id, toFunctionSpec(raw));
   }
 
   /** Receives events (the `inngest.send()` path): returns their ids once they are durably stored. */
@@ -98,7 +110,14 @@ export class Executor {
     const done = await this.db.transaction(async (tx) => {
       const run = await lockRun(tx, runId);
       if (!run || (run.status !== "queued" && run.status !== "running")) return false;
-      await endRun(tx, this.engine, runId, "cancelled", { error: { name: "Cancelled", message: "Cancelled from the workflows screen" } }, run);
+      await endRun(
+        tx,
+        this.engine,
+        runId,
+        "cancelled",
+        { error: { name: "Cancelled", message: "Cancelled from the workflows screen" } },
+        run,
+      );
       await this.notify(tx);
       return true;
     });
@@ -138,10 +157,12 @@ export class Executor {
 
   /** Wakes executors in other processes (Postgres only) when the transaction commits. */
   private async notify(tx: Tx) {
-    if (this.opts.handle.kind === "postgres") await tx.execute(sql`select pg_notify(${channel}, ${this.owner})`);
+    if (this.opts.handle.kind === "postgres")
+      await tx.execute(sql`select pg_notify(${channel}, ${this.owner})`);
   }
 
-  private limitOf = (key: string) => this.engine.specs.get(key.slice(0, key.indexOf(":")))?.concurrency?.limit ?? Infinity;
+  private limitOf = (key: string) =>
+    this.engine.specs.get(key.slice(0, key.indexOf(":")))?.concurrency?.limit ?? Infinity;
 
   private async pump(): Promise<void> {
     if (this.pumping) {
@@ -155,7 +176,12 @@ export class Executor {
         while (!this.stopping && this.inflight.size < this.o.maxParallel) {
           const free = this.o.maxParallel - this.inflight.size;
           const jobs = await claimJobs(this.db, this.owner, free, this.o.leaseMs, this.limitOf);
-          if (this.stopping) await releaseJobs(this.db, this.owner, jobs.map((j) => j.id));
+          if (this.stopping)
+            await releaseJobs(
+              this.db,
+              this.owner,
+              jobs.map((j) => j.id),
+            );
           else for (const job of jobs) this.launch(job);
           if (jobs.length < free) break;
         }
@@ -182,23 +208,37 @@ export class Executor {
     this.timer.unref();
   }
 
-  private launch(job: WorkflowJob) {
+  private slot = 0;
+
+  private launch(first: WorkflowJob) {
+    let job = first;
     const renew = setInterval(
       () => void renewLeases(this.db, this.owner, [job.id], this.o.leaseMs).catch(this.o.onError),
       Math.max(100, this.o.leaseMs / 3),
     );
-    const p = this.execute(job)
+    const slot = ++this.slot;
+    const work = async () => {
+      for (;;) {
+        await this.execute(job);
+        // Go straight on with the same run when its next call is already due (no queue round trip).
+        if (this.stopping || (job.kind !== "discover" && job.kind !== "step") || !job.runId) return;
+        const next = await claimRunDiscovery(this.db, this.owner, job.runId, this.o.leaseMs);
+        if (!next) return;
+        job = next;
+      }
+    };
+    const p = work()
       .catch(async (e) => {
         this.o.onError(e);
-        // Hand the job back a little later; if this process is broken, its lease simply expires.
+        // Hand the job back; if this process is broken, its lease simply expires.
         await releaseJobs(this.db, this.owner, [job.id]).catch(() => {});
       })
       .finally(() => {
         clearInterval(renew);
-        this.inflight.delete(job.id);
+        this.inflight.delete(slot);
         this.wake();
       });
-    this.inflight.set(job.id, p);
+    this.inflight.set(slot, p);
   }
 
   private async execute(job: WorkflowJob): Promise<void> {

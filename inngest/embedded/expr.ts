@@ -33,7 +33,7 @@ function operand(t: string | undefined, source: string): Operand {
 export function parseCondition(source: string): Condition {
   const t = tokenize(source);
   const groups: Condition = [[]];
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const left = operand(t[i], source);
     const op = t[i + 1];
     if (op !== "==" && op !== "!=") throw new Error(`unsupported expression "${source}"`);
@@ -52,21 +52,25 @@ export type Scope = { event?: unknown; async?: unknown };
 function resolve(o: Operand, scope: Scope): unknown {
   if ("value" in o) return o.value;
   let v: unknown = scope;
-  for (const part of o.path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[part] : undefined;
+  for (const part of o.path)
+    v = v && typeof v === "object" ? (v as Record<string, unknown>)[part] : undefined;
   return v;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function evaluate(c: Condition, scope: Scope): boolean {
-  return c.some((all) => all.every((x) => same(resolve(x.left, scope), resolve(x.right, scope)) === (x.op === "==")));
+  return c.some((all) =>
+    all.every((x) => same(resolve(x.left, scope), resolve(x.right, scope)) === (x.op === "==")),
+  );
 }
 
 /** A key expression (`event.data.groupId`): a plain path into the triggering event. */
 export function parseKey(source: string): string[] {
   const t = tokenize(source);
   const o = t.length === 1 ? operand(t[0], source) : null;
-  if (!o || !("path" in o) || o.path[0] !== "event") throw new Error(`unsupported key expression "${source}"`);
+  if (!o || !("path" in o) || o.path[0] !== "event")
+    throw new Error(`unsupported key expression "${source}"`);
   return o.path;
 }
 

@@ -14,7 +14,8 @@ import type { IncomingEvent, StoredEvent } from "./types";
 export function normalizeEvents(events: IncomingEvent[], seed?: string): StoredEvent[] {
   return events.map((e, i) => {
     if (!e || typeof e.name !== "string" || !e.name) throw new Error("Every event needs a name");
-    const id = e.id ?? (seed ? createHash("sha256").update(`${seed}:${i}`).digest("hex").slice(0, 32) : randomUUID());
+    const id =
+      e.id ?? (seed ? createHash("sha256").update(`${seed}:${i}`).digest("hex").slice(0, 32) : randomUUID());
     return { id, name: e.name, data: e.data ?? {}, ts: e.ts ?? Date.now() };
   });
 }
@@ -62,16 +63,27 @@ async function resumeWaiters(tx: Tx, event: StoredEvent) {
       .where(and(eq(wfWaits.runId, w.runId), eq(wfWaits.stepId, w.stepId)))
       .returning();
     if (!gone.length) continue;
-    await finishStep(tx, { runId: w.runId, stepId: w.stepId, name: w.event, op: "WaitForEvent", memo: { data: event } });
+    await finishStep(tx, {
+      runId: w.runId,
+      stepId: w.stepId,
+      name: w.event,
+      op: "WaitForEvent",
+      memo: { data: event },
+    });
     await tx.execute(sql`delete from wf_jobs where dedupe_key = ${timerKey(w.runId, w.stepId)}`);
     await scheduleDiscovery(tx, w.runId, run.concurrencyKey);
   }
 }
 
 async function cancelMatching(tx: Tx, engine: Engine, event: StoredEvent) {
-  const watching = [...engine.specs.values()].filter((s) => s.cancel.some((c) => matches(c.event, event.name)));
+  const watching = [...engine.specs.values()].filter((s) =>
+    s.cancel.some((c) => matches(c.event, event.name)),
+  );
   if (!watching.length) return;
-  const runs = await activeRunsOf(tx, watching.map((s) => s.id));
+  const runs = await activeRunsOf(
+    tx,
+    watching.map((s) => s.id),
+  );
   for (const run of runs) {
     const spec = engine.specs.get(run.fnId)!;
     const hit = spec.cancel.some(

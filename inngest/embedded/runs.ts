@@ -26,17 +26,30 @@ export type Engine = {
 const keyOf = (spec: FunctionSpec, expr: string | undefined, event: StoredEvent) =>
   `${spec.id}:${expr ? evaluateKey(parseKey(expr), event) : ""}`;
 
-export type StartOptions = { parent?: { runId: string; stepId: string }; skipDebounce?: boolean; trigger?: string };
+export type StartOptions = {
+  parent?: { runId: string; stepId: string };
+  skipDebounce?: boolean;
+  trigger?: string;
+};
 
 /** Starts a run of `spec` for `event` (or defers it: debounce; or skips it: singleton). */
-export async function startRun(tx: Tx, engine: Engine, spec: FunctionSpec, event: StoredEvent, o: StartOptions = {}) {
+export async function startRun(
+  tx: Tx,
+  engine: Engine,
+  spec: FunctionSpec,
+  event: StoredEvent,
+  o: StartOptions = {},
+) {
   if (spec.debounce && !o.skipDebounce) return debounce(tx, spec, event);
   let singletonKey: string | null = null;
   if (spec.singleton) {
     singletonKey = keyOf(spec, spec.singleton.key, event);
     const active = await findActiveRun(tx, spec.id, singletonKey);
     if (active && spec.singleton.mode === "skip") return null;
-    if (active) await endRun(tx, engine, active.id, "cancelled", { error: { name: "Cancelled", message: "Replaced by a newer run (singleton)" } });
+    if (active)
+      await endRun(tx, engine, active.id, "cancelled", {
+        error: { name: "Cancelled", message: "Replaced by a newer run (singleton)" },
+      });
   }
   const concurrencyKey = spec.concurrency ? keyOf(spec, spec.concurrency.key, event) : null;
   const id = randomUUID();
@@ -97,9 +110,21 @@ export async function endRun(
   if (run.parentRunId && run.parentStepId) {
     const parent = await lockRun(tx, run.parentRunId);
     if (parent && (parent.status === "running" || parent.status === "queued")) {
-      const memo = status === "completed" ? { data: result.output ?? null } : { error: result.error ?? { name: "Error", message: status } };
-      await finishStep(tx, { runId: parent.id, stepId: run.parentStepId, name: "invoke", op: "InvokeFunction", memo, failed: status !== "completed" });
-      await tx.execute(sql`delete from wf_jobs where dedupe_key = ${`timer:${parent.id}:${run.parentStepId}`}`);
+      const memo =
+        status === "completed"
+          ? { data: result.output ?? null }
+          : { error: result.error ?? { name: "Error", message: status } };
+      await finishStep(tx, {
+        runId: parent.id,
+        stepId: run.parentStepId,
+        name: "invoke",
+        op: "InvokeFunction",
+        memo,
+        failed: status !== "completed",
+      });
+      await tx.execute(
+        sql`delete from wf_jobs where dedupe_key = ${`timer:${parent.id}:${run.parentStepId}`}`,
+      );
       await scheduleDiscovery(tx, parent.id, parent.concurrencyKey);
     }
   }

@@ -42,13 +42,25 @@ export async function fireJob(tx: Tx, engine: Engine, job: WorkflowJob): Promise
   if (!run || run.status !== "running") return;
   const stepId = job.stepId!;
   const base = { runId: run.id, stepId };
-  if (p.type === "sleep") await finishStep(tx, { ...base, name: String((job.payload as { name?: string }).name ?? "sleep"), op: "Sleep", memo: { data: null } });
+  if (p.type === "sleep")
+    await finishStep(tx, {
+      ...base,
+      name: String((job.payload as { name?: string }).name ?? "sleep"),
+      op: "Sleep",
+      memo: { data: null },
+    });
   else if (p.type === "wait") {
-    const gone = await tx.delete(wfWaits).where(and(eq(wfWaits.runId, run.id), eq(wfWaits.stepId, stepId))).returning();
+    const gone = await tx
+      .delete(wfWaits)
+      .where(and(eq(wfWaits.runId, run.id), eq(wfWaits.stepId, stepId)))
+      .returning();
     if (!gone.length) return; // the event arrived first
     await finishStep(tx, { ...base, name: gone[0].event, op: "WaitForEvent", memo: { data: null } });
   } else if (p.type === "invoke") {
-    const error = { name: "InngestInvokeTimeoutError", message: "Timed out waiting for the invoked function to complete" };
+    const error = {
+      name: "InngestInvokeTimeoutError",
+      message: "Timed out waiting for the invoked function to complete",
+    };
     await finishStep(tx, { ...base, name: "invoke", op: "InvokeFunction", memo: { error }, failed: true });
   } else throw new Error(`Unknown timer ${JSON.stringify(p)}`);
   await scheduleDiscovery(tx, run.id, run.concurrencyKey);
@@ -70,5 +82,10 @@ async function fireCron(tx: Tx, engine: Engine, job: WorkflowJob, fnId: string, 
     .onConflictDoNothing()
     .returning();
   if (fresh.length) await startRun(tx, engine, spec, event, { trigger: `cron ${cron}` });
-  await insertJob(tx, { kind: "cron", dedupeKey: job.dedupeKey, runAt: nextTick(cron), payload: job.payload });
+  await insertJob(tx, {
+    kind: "cron",
+    dedupeKey: job.dedupeKey,
+    runAt: nextTick(cron),
+    payload: job.payload,
+  });
 }

@@ -41,7 +41,12 @@ export function createTransport(client: Inngest.Any, functions: readonly Inngest
 
   return {
     async sync() {
-      const res = await request("PUT", "", { url: `${origin}${servePath}` }, { "x-inngest-sync-kind": "in_band" });
+      const res = await request(
+        "PUT",
+        "",
+        { url: `${origin}${servePath}` },
+        { "x-inngest-sync-kind": "in_band" },
+      );
       const text = await res.text();
       if (res.status !== 200) throw new Error(`In-band sync failed (${res.status}): ${text}`);
       return (JSON.parse(text) as { functions: RawFunctionConfig[] }).functions;

@@ -45,6 +45,8 @@ export interface Connector {
   addMembers(remoteGroupId: string, people: SyncPerson[]): Promise<AddResult[]>;
   /** "not_member" when the remote side says they were not in the group (already removed). */
   removeMember(remoteGroupId: string, remoteUserId: string): Promise<"removed" | "not_member">;
+  /** Whether one person is in the group now (settles a write whose answer was lost). */
+  checkMember(remoteGroupId: string, who: { remoteUserId?: string | null; email?: string | null }): Promise<{ member: boolean; remoteUserId: string | null }>;
   /** Updates the synced fields of a person already known remotely. */
   upsertPerson(person: SyncPerson): Promise<{ remoteUserId: string }>;
 }

@@ -20,6 +20,11 @@ export type SeedCounts = {
   events: number;
   registrations: number;
   changes: number;
+  /** Handy records for demos and tests: a signup-protected company and a member with an account. */
+  sample: {
+    protectedCompany: { id: string; name: string; domain: string } | null;
+    member: { id: string; email: string } | null;
+  };
 };
 
 const created = (
@@ -71,6 +76,7 @@ export async function seedDemo(
     events: 0,
     registrations: 0,
     changes: 0,
+    sample: { protectedCompany: null, member: null },
   };
 
   // Reuse types and fields that already exist (by name / key), so seeding twice adds people, not errors.
@@ -124,6 +130,8 @@ export async function seedDemo(
       { table: companies, type: "company", rows: companyList.slice(i, i + batchSize) },
     ]);
   counts.companies = companyList.length;
+  const pc = companyList.find((c) => c.signupProtected && c.active);
+  if (pc) counts.sample.protectedCompany = { id: pc.id, name: pc.name, domain: pc.emailDomains[0] };
 
   // One hash for every demo member account: Argon2 per account would take minutes at 100,000 people.
   const passwordHash = await hashPassword(opts.memberPassword);
@@ -159,6 +167,11 @@ export async function seedDemo(
       ]);
     });
     for (const p of batch.people) personIds.push(p.id);
+    const member = batch.people.find(
+      (p, i) => batch.withAccount[i] && p.active && p.approvalStatus === "approved",
+    );
+    if (member && !counts.sample.member)
+      counts.sample.member = { id: member.id, email: member.email.toLowerCase() };
     counts.people += batch.people.length;
     counts.users += accounts.length;
     counts.pendingSignups += batch.people.filter((p) => p.approvalStatus === "pending_approval").length;

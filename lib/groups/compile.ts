@@ -72,6 +72,7 @@ function leafSql(
   t: MemberRecordType,
   ctx: ConditionContext,
   visiting: Set<string>,
+  negated: boolean,
 ): SQL {
   const v = leaf.value as never;
   const today = sql`${ctx.today}::date`;
@@ -222,34 +223,43 @@ function leafSql(
     }
     case "group": {
       const g = ctx.groups.get(v);
-      return g ? groupSql(g, t, ctx, visiting) : sql`false`;
+      return g ? groupSql(g, t, ctx, visiting, negated) : sql`false`;
     }
   }
   return sql`false`;
 }
 
-function nodeSql(c: Condition, t: MemberRecordType, ctx: ConditionContext, visiting: Set<string>): SQL {
+function nodeSql(
+  c: Condition,
+  t: MemberRecordType,
+  ctx: ConditionContext,
+  visiting: Set<string>,
+  negated = false,
+): SQL {
   if (isLeaf(c)) {
     const f = resolveField(c.field, ctx.custom);
     if (!f || (f.scope === "person" && t === "company")) return sql`false`;
-    const inner = sql`coalesce((${leafSql(c, f, t, ctx, visiting)}), false)`;
+    // Outside any `not`, and/or are monotone and WHERE treats null as false, so the bare predicate is
+    // exact (and keeps indexes usable). Under a `not`, null must first become false.
+    const leaf = leafSql(c, f, t, ctx, visiting, negated);
+    const inner = negated ? sql`coalesce((${leaf}), false)` : sql`(${leaf})`;
     return f.scope === "company" && t === "person" ? sql`(c.id is not null and ${inner})` : inner;
   }
   if ("all" in c)
     return c.all.length
       ? sql`(${sql.join(
-          c.all.map((x) => nodeSql(x, t, ctx, visiting)),
+          c.all.map((x) => nodeSql(x, t, ctx, visiting, negated)),
           sql` and `,
         )})`
       : sql`true`;
   if ("any" in c)
     return c.any.length
       ? sql`(${sql.join(
-          c.any.map((x) => nodeSql(x, t, ctx, visiting)),
+          c.any.map((x) => nodeSql(x, t, ctx, visiting, negated)),
           sql` or `,
         )})`
       : sql`false`;
-  return sql`(not ${nodeSql(c.not, t, ctx, visiting)})`;
+  return sql`(not ${nodeSql(c.not, t, ctx, visiting, true)})`;
 }
 
 /** Whether a row of type `t` belongs to the group, as one SQL boolean. Invalid definitions match nobody. */
@@ -258,6 +268,7 @@ export function groupSql(
   t: MemberRecordType,
   ctx: ConditionContext,
   visiting: Set<string> = new Set(),
+  negated = false,
 ): SQL {
   if (!typesInclude(g.recordTypes, t)) return sql`false`;
   // A reference cycle can only come from a corrupt definition (saves reject them): match nobody.
@@ -268,7 +279,7 @@ export function groupSql(
   if (g.conditions === null || g.conditions === undefined) return sql`true`;
   const tree = parseTree(g.conditions, ctx);
   if (!tree) return sql`false`;
-  return nodeSql(tree, t, ctx, new Set([...visiting, g.id]));
+  return nodeSql(tree, t, ctx, new Set([...visiting, g.id]), negated);
 }
 
 /** Record ids in the group, per record type (a query to wrap: count, page, diff). */

@@ -54,7 +54,7 @@ export function addDays(iso: string, n: number): string {
 const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** The raw value of a field for the record (undefined when the field does not apply). */
-function valueOf(f: ResolvedField, leaf: Leaf, rec: EvalRecord, ctx: ConditionContext): unknown {
+function valueOf(f: ResolvedField, rec: EvalRecord, ctx: ConditionContext): unknown {
   const src: PersonFacts | CompanyFacts | null =
     f.scope === "company"
       ? rec.type === "person"
@@ -101,7 +101,6 @@ function valueOf(f: ResolvedField, leaf: Leaf, rec: EvalRecord, ctx: ConditionCo
     case "event":
       return p.registrations;
   }
-  void leaf;
   return undefined;
 }
 
@@ -260,7 +259,7 @@ export function explainNode(
       return { ...base, pass: false, note: "applies to people only" };
     if (f.scope === "company" && rec.type === "person" && !rec.person.company)
       return { ...base, pass: false, note: "no company" };
-    const raw = valueOf(f, c, rec, ctx);
+    const raw = valueOf(f, rec, ctx);
     const actual = f.kind === "event" || f.kind === "group" ? undefined : (raw ?? null);
     return { ...base, actual, pass: leafPasses(c, f, raw, rec, ctx, visiting) };
   }

@@ -2,6 +2,7 @@
 // join of wanted and stored members, one pass); a record change re-decides that record against every group
 // in ONE query. Every entry and exit is logged to group_membership_changes in commit order.
 import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { fromClause, groupSql, membersSql } from "./compile";
 import type { ConditionContext, GroupDef, MemberRecordType } from "./types";
@@ -48,10 +49,10 @@ export async function applyGroupDiff(
   return row;
 }
 
-/** One query: for each record id, the ids of every group it belongs to. */
+/** One query: for each record id, the ids of every group it belongs to. `ids` may be one array parameter. */
 export function groupsOfRecordsSql(
   t: MemberRecordType,
-  ids: string[],
+  ids: string[] | SQL,
   groups: GroupDef[],
   ctx: ConditionContext,
 ): SQL {
@@ -62,11 +63,48 @@ export function groupsOfRecordsSql(
         sql`, `,
       )
     : sql``;
+  const where = Array.isArray(ids)
+    ? sql`${alias}.id in (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`
+    : sql`${alias}.id = any(${ids})`;
   return sql`select ${alias}.id::text as id, array_remove(array[${cases}]::text[], null) as groups
-    from ${fromClause(t)} where ${alias}.id in (${sql.join(
-      ids.map((i) => sql`${i}::uuid`),
-      sql`, `,
-    )})`;
+    from ${fromClause(t)} where ${where}`;
+}
+
+// The 200-group query is large: building its text (drizzle) and planning it cost far more than running
+// it. So its text is built once per context with the ids as the single varying parameter, and it runs as
+// a prepared statement (postgres.js caches statements by text), so Postgres can reuse the plan.
+const IDS = "\u0000ids";
+const built = new WeakMap<
+  ConditionContext,
+  Map<MemberRecordType, { text: string; params: unknown[]; at: number }>
+>();
+const dialect = new PgDialect();
+
+type RawClient = { unsafe: (q: string, p: unknown[], o: { prepare: boolean }) => Promise<unknown[]> };
+const clientOf = (db: DbOrTx) => (db as unknown as { session: { client: RawClient } }).session.client;
+
+export async function groupsOfRecords(
+  db: DbOrTx,
+  t: MemberRecordType,
+  ids: string[],
+  ctx: ConditionContext,
+): Promise<{ id: string; groups: string[] }[]> {
+  let perType = built.get(ctx);
+  if (!perType) built.set(ctx, (perType = new Map()));
+  let q = perType.get(t);
+  if (!q) {
+    const { sql: text, params } = dialect.sqlToQuery(
+      groupsOfRecordsSql(t, sql`${IDS}::uuid[]`, [...ctx.groups.values()], ctx),
+    );
+    q = { text, params, at: params.indexOf(IDS) };
+    perType.set(t, q);
+  }
+  const params = [...q.params];
+  params[q.at] = `{${ids.join(",")}}`;
+  return (await clientOf(db).unsafe(q.text, params, { prepare: true })) as { id: string; groups: string[] }[];
 }
 
 /** Re-decides records against every group and applies the entries/exits. Call inside a transaction. */
@@ -79,13 +117,9 @@ export async function reevaluateRecords(
 ): Promise<{ entered: number; left: number }> {
   let entered = 0;
   let left = 0;
-  const groups = [...ctx.groups.values()];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const wanted = (await tx.execute(groupsOfRecordsSql(t, chunk, groups, ctx))) as unknown as {
-      id: string;
-      groups: string[];
-    }[];
+    const wanted = await groupsOfRecords(tx, t, chunk, ctx);
     const stored = (await tx.execute(sql`select group_id::text as g, record_id::text as id from group_members
       where record_type = ${t} and record_id in (${sql.join(
         chunk.map((x) => sql`${x}::uuid`),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
 import { addDays } from "./evaluate";
 import * as fx from "./test-fixture";
-import type { Condition, ConditionContext, GroupDef } from "./types";
+import type { ConditionContext, GroupDef } from "./types";
 
 let t: TestDb;
 let ctx: ConditionContext;

@@ -54,6 +54,7 @@ export function discoveryDocument(issuer: string) {
       "name",
       "given_name",
       "family_name",
+      "updated_at",
       "email",
       "email_verified",
       "groups",

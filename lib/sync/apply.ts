@@ -16,22 +16,31 @@ export type ApplyCtx = { db: Db; link: SyncLink & { planId: string }; connector:
 export async function settleInFlight({ db, link, connector }: ApplyCtx): Promise<void> {
   const inFlight = await opsInState(db, link.id, link.planId, "in_flight");
   if (!inFlight.length) return;
-  const remote = await connector.listMembers(link.remoteGroupId);
-  const byId = new Set(remote.map((r) => r.remoteUserId));
-  const byEmail = new Map(remote.filter((r) => r.email).map((r) => [r.email!, r.remoteUserId]));
+  // A few (an answer lost mid-chunk): ask about each. Many (a crash mid-chunk): one read of the group.
+  let isMember: (op: SyncOp) => Promise<{ member: boolean; remoteUserId: string | null }>;
+  if (inFlight.length <= 5) {
+    isMember = (op) => connector.checkMember(link.remoteGroupId, { remoteUserId: op.remoteUserId, email: op.email });
+  } else {
+    const remote = await connector.listMembers(link.remoteGroupId);
+    const byId = new Set(remote.map((r) => r.remoteUserId));
+    const byEmail = new Map(remote.filter((r) => r.email).map((r) => [r.email!, r.remoteUserId]));
+    isMember = async (op) => {
+      const id = (op.remoteUserId && byId.has(op.remoteUserId) && op.remoteUserId) || byEmail.get((op.email ?? "").toLowerCase());
+      return { member: Boolean(id), remoteUserId: id || null };
+    };
+  }
   const done: SyncOp[] = [];
   const retry: number[] = [];
   const learned: { personId: string; remoteUserId: string }[] = [];
   for (const op of inFlight) {
-    if (op.kind === "remove") {
-      if (byId.has(op.remoteUserId!)) retry.push(op.id);
-      else done.push(op);
-    } else if (op.kind === "add") {
-      const id = (op.remoteUserId && byId.has(op.remoteUserId) && op.remoteUserId) || byEmail.get((op.email ?? "").toLowerCase());
-      if (id) {
-        done.push(op);
-        learned.push({ personId: op.personId!, remoteUserId: id });
-      } else retry.push(op.id);
+    if (op.kind === "update") {
+      retry.push(op.id); // updates are idempotent: simply send again
+      continue;
+    }
+    const { member, remoteUserId } = await isMember(op);
+    if (op.kind === "remove" ? !member : member) {
+      done.push(op);
+      if (op.kind === "add" && remoteUserId) learned.push({ personId: op.personId!, remoteUserId });
     } else retry.push(op.id);
   }
   await db.transaction(async (tx) => {
@@ -46,72 +55,101 @@ export async function settleInFlight({ db, link, connector }: ApplyCtx): Promise
   });
 }
 
-/** Sends the next chunk: one bulk add, or up to chunkSize removes/updates one call each. */
-export async function applyChunk({ db, link, connector, chunkSize }: ApplyCtx): Promise<void> {
+type Outcome =
+  | { op: SyncOp; ok: true; remoteUserId?: string }
+  | { op: SyncOp; ok: false; message: string };
+
+/**
+ * Sends the next chunk of one kind (adds in calls of the connector's batch size, removes and updates one
+ * call each) and records every outcome in one transaction at the end. A crash before that leaves the
+ * chunk in_flight, which settleInFlight resolves against the remote group.
+ */
+export async function applyChunk(ctx: ApplyCtx): Promise<void> {
+  const { db, link, connector, chunkSize } = ctx;
   const first = await nextPendingOps(db, link.id, link.planId, 1);
   if (!first.length) return;
   const kind = first[0].kind;
-  const limit = kind === "add" ? connector.maxBatch : chunkSize;
+  const limit = kind === "add" ? Math.max(connector.maxBatch, chunkSize) : chunkSize;
   const ops = (await nextPendingOps(db, link.id, link.planId, limit)).filter((o) => o.kind === kind);
   await setOpsState(db, ops.map((o) => o.id), "in_flight");
+  const outcomes: Outcome[] = [];
+  let sending: SyncOp[] = [];
   try {
-    if (kind === "add") await applyAdds({ db, link, connector, chunkSize }, ops);
-    else for (const op of ops) await applyOne({ db, link, connector, chunkSize }, op);
+    if (kind === "add") {
+      for (let i = 0; i < ops.length; i += connector.maxBatch) {
+        const batch = (sending = ops.slice(i, i + connector.maxBatch));
+        const results = await connector.addMembers(link.remoteGroupId, batch.map((o) => o.payload as unknown as SyncPerson));
+        results.forEach((r, j) => outcomes.push(r.ok ? { op: batch[j], ok: true, remoteUserId: r.remoteUserId } : { op: batch[j], ok: false, message: r.message }));
+      }
+    } else
+      for (const op of ops) {
+        sending = [op];
+        outcomes.push(await applyOneSettled(connector, link.remoteGroupId, op));
+      }
   } catch (e) {
-    // Refused outright (not ambiguous): nothing happened remotely, so the rest can be planned again.
-    if (!(e instanceof HttpError && e.ambiguous)) {
-      const stillInFlight = (await opsInState(db, link.id, link.planId, "in_flight")).map((o) => o.id);
-      await setOpsState(db, stillInFlight, "pending");
+    await record(ctx, outcomes);
+    // Only the call whose answer was lost stays in_flight (to be settled); ops never sent, or refused
+    // outright, go back to pending.
+    const keep = new Set(e instanceof HttpError && e.ambiguous ? sending.map((o) => o.id) : []);
+    const settled = new Set(outcomes.map((o) => o.op.id));
+    await setOpsState(db, ops.filter((o) => !settled.has(o.id) && !keep.has(o.id)).map((o) => o.id), "pending");
+    throw e;
+  }
+  await record(ctx, outcomes);
+}
+
+/** applyOne, and when its answer is lost, ask whether it happened before sending it again. */
+async function applyOneSettled(connector: Connector, remoteGroupId: string, op: SyncOp): Promise<Outcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOne(connector, remoteGroupId, op);
+    } catch (e) {
+      if (!(e instanceof HttpError && e.ambiguous) || attempt >= 5) throw e;
+      if (op.kind === "update") continue; // idempotent
+      const { member, remoteUserId } = await connector.checkMember(remoteGroupId, { remoteUserId: op.remoteUserId, email: op.email });
+      if (op.kind === "remove" ? !member : member) return { op, ok: true, remoteUserId: remoteUserId ?? undefined };
     }
+  }
+}
+
+async function applyOne(connector: Connector, remoteGroupId: string, op: SyncOp): Promise<Outcome> {
+  if (op.kind === "remove") {
+    await connector.removeMember(remoteGroupId, op.remoteUserId!);
+    return { op, ok: true };
+  }
+  try {
+    const { remoteUserId } = await connector.upsertPerson(op.payload as unknown as SyncPerson);
+    return { op, ok: true, remoteUserId };
+  } catch (e) {
+    if (e instanceof HttpError && e.kind === "client") return { op, ok: false, message: e.message };
     throw e;
   }
 }
 
-async function applyAdds({ db, link, connector }: ApplyCtx, ops: SyncOp[]): Promise<void> {
-  const people = ops.map((o) => o.payload as unknown as SyncPerson);
-  const results = await connector.addMembers(link.remoteGroupId, people);
-  const ok = results.filter((r) => r.ok);
-  const okIds = new Set(ok.map((r) => r.personId));
+async function record({ db, link }: ApplyCtx, outcomes: Outcome[]): Promise<void> {
+  if (!outcomes.length) return;
+  const ok = outcomes.filter((o) => o.ok);
   await db.transaction(async (tx) => {
-    await setOpsState(tx, ops.filter((o) => okIds.has(o.personId!)).map((o) => o.id), "done");
-    await rememberRemoteIds(tx, link.vendor, ok.map((r) => ({ personId: r.personId, remoteUserId: r.ok ? r.remoteUserId : "" })));
-    await setSyncMemberStates(tx, link.id, [...okIds], { state: "up_to_date", reason: null, message: "" });
-    for (const r of results) {
-      if (r.ok) continue;
-      const op = ops.find((o) => o.personId === r.personId)!;
-      await setOpsState(tx, [op.id], "failed", r.message);
-      await setSyncMemberStates(tx, link.id, [r.personId], {
+    await setOpsState(tx, ok.map((o) => o.op.id), "done");
+    await rememberRemoteIds(
+      tx,
+      link.vendor,
+      ok.flatMap((o) => (o.op.personId && o.remoteUserId ? [{ personId: o.op.personId, remoteUserId: o.remoteUserId }] : [])),
+    );
+    await setSyncMemberStates(tx, link.id, ok.flatMap((o) => (o.op.personId ? [o.op.personId] : [])), {
+      state: "up_to_date",
+      reason: null,
+      message: "",
+    });
+    for (const o of outcomes) {
+      if (o.ok) continue;
+      await setOpsState(tx, [o.op.id], "failed", o.message);
+      await setSyncMemberStates(tx, link.id, [o.op.personId!], {
         state: "error",
         reason: "remote_rejected",
-        message: `${reasonMessages.remote_rejected} ${r.message}`,
+        message: `${reasonMessages.remote_rejected} ${o.message}`,
         fieldsHash: null,
       });
     }
   });
-}
-
-async function applyOne({ db, link, connector }: ApplyCtx, op: SyncOp): Promise<void> {
-  if (op.kind === "remove") {
-    await connector.removeMember(link.remoteGroupId, op.remoteUserId!);
-    await setOpsState(db, [op.id], "done");
-    return;
-  }
-  const person = op.payload as unknown as SyncPerson;
-  try {
-    const { remoteUserId } = await connector.upsertPerson(person);
-    await db.transaction(async (tx) => {
-      await setOpsState(tx, [op.id], "done");
-      await rememberRemoteIds(tx, link.vendor, [{ personId: person.personId, remoteUserId }]);
-      await setSyncMemberStates(tx, link.id, [person.personId], { state: "up_to_date", reason: null, message: "" });
-    });
-  } catch (e) {
-    if (!(e instanceof HttpError && e.kind === "client")) throw e;
-    await setOpsState(db, [op.id], "failed", e.message);
-    await setSyncMemberStates(db, link.id, [person.personId], {
-      state: "error",
-      reason: "remote_rejected",
-      message: `${reasonMessages.remote_rejected} ${e.message}`,
-      fieldsHash: null,
-    });
-  }
 }

@@ -155,6 +155,7 @@ export async function runSync(db: Db, linkId: string, deps: SyncDeps & { maxFail
       deps.onStep?.(result);
       if (result.status !== "syncing" || result.remaining === 0) return result;
     } catch (e) {
+      deps.onStep?.({ status: "syncing", remaining: -1, message: (e as Error).message });
       if (++failures >= (deps.maxFailures ?? 25)) {
         await markLinkError(db, linkId, e);
         throw e;

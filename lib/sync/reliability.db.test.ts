@@ -65,6 +65,7 @@ function startChild(): { child: ChildProcess; done: Promise<number | null>; prog
   let done = 0;
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
     for (const line of chunk.split("\n")) if (line.startsWith('{"done"')) done = Math.max(done, JSON.parse(line).done);
+    if (process.env.H7_DEBUG) process.stderr.write(`[${new Date().toISOString()}] ${chunk}`);
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, done: exited, progress: () => done };

@@ -3,7 +3,9 @@ import { createAdmin } from "./accounts";
 import { seedDemoCommand } from "./seed-demo";
 import { ssoClientCommand } from "./sso-clients";
 import { group } from "./groups";
+import { apiKeyCommand } from "./api-keys";
 import type { CliCommand } from "./types";
+import { workflowCommand } from "./workflows";
 
 export const commands: CliCommand[] = [
   {
@@ -18,4 +20,6 @@ export const commands: CliCommand[] = [
   seedDemoCommand,
   ssoClientCommand,
   group,
+  apiKeyCommand,
+  workflowCommand,
 ];

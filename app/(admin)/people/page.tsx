@@ -19,15 +19,17 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const f = parseListParams(sp);
   const db = await getDb();
   const filter = { q: f.q, status: f.status, membershipTypeId: f.membershipTypeId, active: f.active };
-  let page: Awaited<ReturnType<typeof listPeople>> = { rows: [], nextCursor: null };
+  // The page, the total and the filter choices are independent reads: run them together.
   let problem: string | null = null;
-  try {
-    page = await listPeople(db, { ...filter, sort: f.sort, after: f.after, limit: 50 });
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    problem = "That page link is no longer valid. Start again from the first page.";
-  }
-  const [total, types] = await Promise.all([countPeople(db, filter), listMembershipTypes(db, "person")]);
+  const [page, total, types] = await Promise.all([
+    listPeople(db, { ...filter, sort: f.sort, after: f.after, limit: 50 }).catch((e: unknown) => {
+      if (!(e instanceof AppError)) throw e;
+      problem = "That page link is no longer valid. Start again from the first page.";
+      return { rows: [], nextCursor: null };
+    }),
+    countPeople(db, filter),
+    listMembershipTypes(db, "person"),
+  ]);
   return (
     <>
       <PageHeader

@@ -1,6 +1,6 @@
 // Mobilize (Journey by Forj) API v1 connector. Paths marked [G] in external-apis.md §2.5 are settings
 // (MobilizeOptions) so a tenant whose API differs can be served without a code change.
-import { HttpClient, HttpError, type HttpClientOptions } from "../http";
+import { HttpClient, HttpError, unwrapPage, type HttpClientOptions } from "../http";
 import { ConnectionError, type AddResult, type Connector, type SyncPerson } from "../types";
 import {
   defaultFieldMapping,
@@ -117,6 +117,25 @@ export function createMobilizeConnector(
         if (e instanceof HttpError && e.status === 404) return "not_member";
         throw e;
       }
+    },
+
+    async checkMember(groupId, who) {
+      if (who.remoteUserId) {
+        try {
+          await client.request("GET", `/groups/${enc(groupId)}/members/${enc(who.remoteUserId)}`, { query: { include_fields: false } });
+          return { member: true, remoteUserId: who.remoteUserId };
+        } catch (e) {
+          if (e instanceof HttpError && e.status === 404) return { member: false, remoteUserId: who.remoteUserId };
+          throw e;
+        }
+      }
+      const email = (who.email ?? "").trim().toLowerCase();
+      const found = await client.request<unknown>("GET", "/users/search", { query: { keywords: email, limit: 50, offset: 0 } });
+      const users = unwrapPage<Record<string, unknown>>(found).items;
+      const user = users.find((u) => fromMobilizeUser(u).email === email);
+      if (!user) return { member: false, remoteUserId: null };
+      const groups = Array.isArray(user.groups) ? (user.groups as { id: unknown }[]) : [];
+      return { member: groups.some((g) => String(g.id) === groupId), remoteUserId: fromMobilizeUser(user).remoteUserId };
     },
 
     async upsertPerson(person) {

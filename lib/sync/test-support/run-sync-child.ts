@@ -13,7 +13,7 @@ const handle = args.url
 const result = await runSync(handle.db, args.linkId, {
   maxFailures: 1000,
   retryDelayMs: 10,
-  onStep: (r) => console.log(JSON.stringify({ done: r.done ?? 0 })),
+  onStep: (r) => console.log(JSON.stringify({ done: r.done ?? 0, message: r.message.slice(0, 200) })),
 });
 console.log(JSON.stringify(result));
 await handle.close();

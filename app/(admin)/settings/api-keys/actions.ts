@@ -10,6 +10,7 @@ import { graceChoices, type GraceChoice } from "@/lib/api/key-input";
 import { saveApiKey } from "@/lib/api/key-admin";
 import { invalidateApiKeys } from "@/lib/api/key-cache";
 import { AppError } from "@/lib/errors";
+import { revealEndpointSecret, sendTestEvent } from "@/lib/webhooks/test-event";
 import { keyInputOf } from "./form-input";
 
 export type KeyFormState = {
@@ -81,4 +82,33 @@ export async function deleteApiKeyAction(id: string): Promise<string | void> {
   if (state.error) return state.error;
   revalidatePath("/settings/api-keys");
   redirect("/settings/api-keys");
+}
+
+export type TestEventState = {
+  error?: string;
+  result?: { status: number; excerpt: string };
+  secret?: string;
+};
+
+/** Send test event: one signed delivery to the endpoint; shows the status and a short excerpt only. */
+export async function sendTestEventAction(endpointId: string): Promise<TestEventState> {
+  try {
+    await requireAdmin();
+    const result = await sendTestEvent(await getDb(), endpointId);
+    return { result: { status: result.status, excerpt: result.excerpt.slice(0, 200) } };
+  } catch (e) {
+    if (e instanceof AppError) return { error: e.message };
+    return { error: `The endpoint could not be reached: ${(e as Error).message}` };
+  }
+}
+
+/** Staff may reveal an endpoint's signing secret to configure the receiver. */
+export async function revealSecretAction(endpointId: string): Promise<TestEventState> {
+  try {
+    await requireAdmin();
+    return { secret: await revealEndpointSecret(await getDb(), endpointId) };
+  } catch (e) {
+    if (e instanceof AppError) return { error: e.message };
+    throw e;
+  }
 }

@@ -16,6 +16,8 @@ import { splitUris, type SsoClientInput } from "@/lib/oidc/client-input";
 export type SsoFormState = {
   error?: string;
   fields?: Record<string, string>;
+  /** What was submitted, so a refused form keeps the staff member's input (React resets forms after actions). */
+  values?: SsoClientInput;
   /** Set once, right after create/regenerate: the only time the secret is shown. */
   created?: { id: string; clientId: string; clientSecret: string };
 };
@@ -30,7 +32,10 @@ function inputOf(form: FormData): SsoClientInput {
   };
 }
 
-async function guarded(run: () => Promise<SsoFormState | void>): Promise<SsoFormState> {
+async function guarded(
+  run: () => Promise<SsoFormState | void>,
+  values?: SsoClientInput,
+): Promise<SsoFormState> {
   try {
     await requireAdmin();
     return (await run()) ?? {};
@@ -39,16 +44,17 @@ async function guarded(run: () => Promise<SsoFormState | void>): Promise<SsoForm
     const fields: Record<string, string> = {};
     // "redirectUris.2" → the one textarea holding all redirect URLs.
     for (const f of e.details?.fields ?? []) fields[f.field.replace(/\.\d+$/, "")] ??= f.message;
-    return { error: e.message, fields };
+    return { error: e.message, fields, values };
   }
 }
 
 export async function createSsoClientAction(_prev: SsoFormState, form: FormData): Promise<SsoFormState> {
+  const input = inputOf(form);
   return guarded(async () => {
-    const { client, clientSecret } = await createSsoClient(await getDb(), inputOf(form));
+    const { client, clientSecret } = await createSsoClient(await getDb(), input);
     revalidatePath("/settings/sso-clients");
     return { created: { id: client.id, clientId: client.clientId, clientSecret } };
-  });
+  }, input);
 }
 
 export async function updateSsoClientAction(
@@ -56,9 +62,10 @@ export async function updateSsoClientAction(
   _prev: SsoFormState,
   form: FormData,
 ): Promise<SsoFormState> {
+  const input = inputOf(form);
   const state = await guarded(async () => {
-    await updateSsoClient(await getDb(), id, inputOf(form));
-  });
+    await updateSsoClient(await getDb(), id, input);
+  }, input);
   if (state.error) return state;
   revalidatePath(`/settings/sso-clients/${id}`);
   redirect(`/settings/sso-clients/${id}`);

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listSsoClients } from "@/db/queries/sso-clients";
-import { requireAdmin } from "@/lib/auth/guards";
+import { adminOrNull } from "@/lib/auth/guards";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "SSO clients" };
 
 export default async function SsoClientsPage() {
-  await requireAdmin();
+  // The layout shows "Access denied"; the data read checks again so it can never leak.
+  if (!(await adminOrNull("/settings/sso-clients"))) return null;
   const clients = await listSsoClients(await getDb());
   return (
     <>

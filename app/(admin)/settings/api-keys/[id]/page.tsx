@@ -9,12 +9,13 @@ import { listWebhookEndpoints } from "@/db/queries/api-keys-webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { previewApiKey } from "@/lib/api/key-admin";
 import { accessSummary, groupNames } from "@/lib/api/key-views";
+import { EndpointTools } from "@/components/api-keys/endpoint-tools";
 import { RequestsChart } from "@/components/api-keys/requests-chart";
 import { RollKey } from "@/components/api-keys/roll-key";
 import { ButtonLink } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
-import { deleteApiKeyAction, rollApiKeyAction } from "../actions";
+import { deleteApiKeyAction, revealSecretAction, rollApiKeyAction, sendTestEventAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "API key" };
@@ -125,11 +126,15 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
           ) : (
             <ul className="space-y-1 text-sm">
               {endpoints.map((e) => (
-                <li key={e.id} className="flex items-center gap-2">
-                  <span className="font-mono text-xs">{e.url}</span>
+                <li key={e.id}>
+                  <span className="font-mono text-xs">{e.url}</span>{" "}
                   <Badge tone={e.status === "active" ? "green" : "red"}>
                     {e.status === "active" ? "Active" : `Disabled: ${e.disabledReason ?? ""}`}
                   </Badge>
+                  <EndpointTools
+                    sendTest={sendTestEventAction.bind(null, e.id)}
+                    reveal={revealSecretAction.bind(null, e.id)}
+                  />
                 </li>
               ))}
             </ul>

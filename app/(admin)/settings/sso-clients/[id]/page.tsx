@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getSsoClient } from "@/db/queries/sso-clients";
-import { requireAdmin } from "@/lib/auth/guards";
+import { adminOrNull } from "@/lib/auth/guards";
 import { endpointsOf, issuerOf } from "@/lib/oidc/config";
 import { testSignInUrl } from "@/lib/oidc/test-sign-in";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
@@ -16,7 +16,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "SSO client" };
 
 export default async function SsoClientPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  // The layout shows "Access denied"; the data read checks again so it can never leak.
+  if (!(await adminOrNull("/settings/sso-clients"))) return null;
   const { id } = await params;
   const db = await getDb();
   const client = await getSsoClient(db, id);

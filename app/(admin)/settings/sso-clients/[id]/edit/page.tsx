@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getSsoClient } from "@/db/queries/sso-clients";
-import { requireAdmin } from "@/lib/auth/guards";
+import { adminOrNull } from "@/lib/auth/guards";
 import { listGroupChoices } from "@/lib/oidc/groups";
 import { PageHeader } from "@/components/ui/page-header";
 import { SsoClientForm } from "@/components/sso/client-form";
@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit SSO client" };
 
 export default async function EditSsoClientPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  // The layout shows "Access denied"; the data read checks again so it can never leak.
+  if (!(await adminOrNull("/settings/sso-clients"))) return null;
   const { id } = await params;
   const db = await getDb();
   const client = await getSsoClient(db, id);

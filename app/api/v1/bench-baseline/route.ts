@@ -1,0 +1,24 @@
+// Benchmark baseline (scripts/bench-api.ts): a bare handler that checks one bearer token and runs the same
+// page query as GET /api/v1/members, without the wrapper. 404 unless GUILDHALL_BENCH_BASELINE_TOKEN is set.
+import { getHandle } from "@/db/client";
+import { listMembersInScope } from "@/lib/api/members-query";
+import { env } from "@/lib/env";
+
+export async function GET(req: Request): Promise<Response> {
+  const token = env.GUILDHALL_BENCH_BASELINE_TOKEN;
+  if (!token) return new Response("Not found", { status: 404 });
+  if (req.headers.get("authorization") !== `Bearer ${token}`)
+    return new Response("Unauthorized", { status: 401 });
+  const url = new URL(req.url);
+  const groupId = url.searchParams.get("group");
+  const { db } = await getHandle();
+  const page = await listMembersInScope(
+    db,
+    { limitMemberData: !!groupId, groupId },
+    {
+      limit: Number(url.searchParams.get("limit") ?? 100),
+      cursor: url.searchParams.get("cursor") ?? undefined,
+    },
+  );
+  return Response.json({ data: page.rows, next_cursor: page.nextCursor });
+}

@@ -1,0 +1,74 @@
+// API keys end to end: create a key with a group and fields, copy it once, preview it, call the API
+// with it, delete it (then the API refuses it).
+import { cli } from "./cli";
+import { expect, expectAccessible, signInAsAdmin, test } from "./fixtures";
+
+test("an API key from creation to deletion", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  cli("seed-demo", "--people", "20");
+  const group = cli<{ id: string }>("group", "create", "--name", "API partners", "--types", "people");
+
+  await signInAsAdmin(page);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  await page.goto("/settings/api-keys");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Add API key" }).click();
+  await page.getByLabel("Name").fill("Partner association");
+  await page.getByLabel("Limit Member Data").check();
+  await page.getByLabel("Available group").selectOption(group.id);
+  await page.getByLabel("Email", { exact: true }).check();
+  await expect(page.getByLabel("First name")).toBeChecked();
+  await expect(page.getByLabel("First name")).toBeDisabled();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save" }).click();
+
+  const shown = page.getByTestId("api-key-secret");
+  await expect(shown).toContainText("gk_");
+  const secret = (await shown.textContent())!.trim();
+  await page.getByRole("button", { name: "Copy API key" }).click();
+  await expect(page.getByRole("button", { name: "Copy API key" })).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+
+  await page.getByRole("link", { name: "Continue to the key page" }).click();
+  await expect(page.getByTestId("preview-fields")).toHaveText("email");
+  const count = Number(await page.getByTestId("preview-count").textContent());
+  expect(count).toBeGreaterThan(0);
+  const sample = JSON.parse((await page.getByTestId("preview-sample").textContent())!);
+  expect(Object.keys(sample).sort()).toEqual([
+    "email",
+    "first_name",
+    "id",
+    "last_name",
+    "type",
+    "updated_at",
+  ]);
+  await expectAccessible(page);
+  // Shown once: the key page and the list show only its prefix and last four characters.
+  expect(await page.content()).not.toContain(secret);
+
+  const res = await page.request.get("/api/v1/members?limit=200", {
+    headers: { authorization: `Bearer ${secret}` },
+  });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.data.length).toBe(Math.min(count, 200));
+  for (const m of body.data) expect(Object.keys(m).sort()).toEqual(Object.keys(sample).sort());
+  const events = await page.request.get("/api/v1/events", { headers: { authorization: `Bearer ${secret}` } });
+  expect(events.status()).toBe(200);
+
+  await page.goto("/api-reference");
+  await expect(page.getByText("/api/v1/members/{id}").first()).toBeVisible();
+  await page.goBack();
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete key" }).click();
+  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+  await expect(page.getByRole("main").getByText("No API keys yet")).toBeVisible();
+  const refused = await page.request.get("/api/v1/members", {
+    headers: { authorization: `Bearer ${secret}` },
+  });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toEqual({
+    error: { code: "unauthorized", message: "This API key is not valid: it is unknown, revoked or expired." },
+  });
+});
