@@ -16,6 +16,8 @@ let holder: ChildProcess;
 let info: { pid: number; socketPath: string };
 
 function withoutDatabaseUrl() {
+  // The CLI child gets this process's environment, minus any Postgres URL so it uses the PGlite folder.
+  // eslint-disable-next-line no-restricted-syntax
   const { DATABASE_URL: _unused, ...rest } = process.env;
   return rest;
 }

@@ -17,7 +17,12 @@ export const demoRequested = eventType("guildhall/demo.requested", {
   }),
 });
 
-export const events = { demoRequested } as const;
+/** A group sync should run (lib/sync/triggers.ts); bursts per link are debounced into one run. */
+export const syncRequested = eventType("guildhall/sync.requested", {
+  schema: z.object({ linkId: z.string().uuid(), reason: z.string().max(100) }),
+});
+
+export const events = { demoRequested, syncRequested } as const;
 
 type Events = (typeof events)[keyof typeof events];
 export type EventName = Events["name"];

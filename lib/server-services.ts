@@ -6,4 +6,5 @@ export async function startServerServices(): Promise<void> {
   await (await import("@/lib/groups/follower")).startGroupFollower(handle);
   if ((await import("@/lib/env")).env.INNGEST_MODE === "embedded")
     await (await import("@/inngest/embedded")).startEmbeddedExecutor();
+  await (await import("@/lib/sync/watch")).startSyncWatch(handle);
 }

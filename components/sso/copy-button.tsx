@@ -21,17 +21,17 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   );
 }
 
-/** A read-only value with its copy button. */
+/** A read-only value with its copy button (inside a <dl>: only dt/dd directly in the row). */
 export function CopyValue({ label, value }: { label: string; value: string }) {
   return (
     <div className="flex flex-wrap items-center gap-2 py-2 sm:flex-nowrap">
       <dt className="w-56 shrink-0 text-sm font-medium text-slate-700">{label}</dt>
-      <dd className="min-w-0 flex-1">
-        <code className="block truncate rounded bg-slate-100 px-2 py-1 text-sm" title={value}>
+      <dd className="flex min-w-0 flex-1 items-center gap-2">
+        <code className="block min-w-0 flex-1 truncate rounded bg-slate-100 px-2 py-1 text-sm" title={value}>
           {value}
         </code>
+        <CopyButton value={value} label={label} />
       </dd>
-      <CopyButton value={value} label={label} />
     </div>
   );
 }

@@ -163,21 +163,27 @@ function filterSql(f: PeopleListFilter): SQL[] {
 }
 
 const cursorOf = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+const badCursor = () =>
+  new AppError("invalid_input", "cursor is not valid; pass the next_cursor value from the previous page", {
+    fields: [{ field: "cursor", message: "Not a cursor issued by this API" }],
+  });
+
 function parseCursor(cursor: string | undefined, n: number): string[] | null {
   if (!cursor) return null;
   try {
     const parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parts) && parts.length === n && parts.every((p) => typeof p === "string")) return parts;
+    // Every part is checked here so a forged cursor is a clear 400, never a failed SQL cast.
+    if (
+      Array.isArray(parts) &&
+      parts.length === n &&
+      parts.every((p) => typeof p === "string") &&
+      isUuid(parts[n - 1])
+    )
+      return parts;
   } catch {
     /* fall through */
   }
-  throw new AppError(
-    "invalid_input",
-    "cursor is not valid; pass the next_cursor value from the previous page",
-    {
-      fields: [{ field: "cursor", message: "Not a cursor issued by this API" }],
-    },
-  );
+  throw badCursor();
 }
 
 /**
@@ -193,6 +199,7 @@ export async function listPeople(
   const where = filterSql(opts);
   const search = opts.q ? searchSql(opts.q) : null;
   const after = parseCursor(opts.after, 3);
+  if (after && sort === "updated" && Number.isNaN(Date.parse(after[0]))) throw badCursor();
   if (after) {
     where.push(
       sort === "name"

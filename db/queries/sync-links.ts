@@ -68,7 +68,7 @@ export async function deleteSyncLink(db: DbOrTx, vendor: string, groupId: string
 }
 
 export type StatusPatch = Partial<
-  Pick<SyncLink, "statusMessage" | "progressDone" | "progressTotal" | "lastSyncedAt" | "pendingRemovals" | "approvedRemovals" | "planId">
+  Pick<SyncLink, "requestedAt" | "statusMessage" | "progressDone" | "progressTotal" | "lastSyncedAt" | "pendingRemovals" | "approvedRemovals" | "planId">
 > & { status?: SyncLinkStatus };
 
 export async function setLinkStatus(db: DbOrTx, id: string, patch: StatusPatch): Promise<void> {

@@ -103,3 +103,23 @@ export async function listSyncMemberStatuses(db: DbOrTx, linkId: string) {
     .from(syncMembers)
     .where(eq(syncMembers.linkId, linkId));
 }
+
+/** Member statuses with names for the Members tab; `filter` narrows to N/A or errors. */
+export async function listSyncMembersWithNames(db: DbOrTx, linkId: string, filter?: "not_applicable" | "error") {
+  return db
+    .select({
+      recordType: syncMembers.recordType,
+      recordId: syncMembers.recordId,
+      state: syncMembers.state,
+      reason: syncMembers.reason,
+      message: syncMembers.message,
+      name: sql<string>`coalesce(${people.firstName} || ' ' || ${people.lastName}, ${companies.name}, '')`,
+      email: sql<string | null>`coalesce(${people.email}, ${companies.email})`,
+    })
+    .from(syncMembers)
+    .leftJoin(people, and(eq(syncMembers.recordType, "person"), eq(people.id, syncMembers.recordId)))
+    .leftJoin(companies, and(eq(syncMembers.recordType, "company"), eq(companies.id, syncMembers.recordId)))
+    .where(and(eq(syncMembers.linkId, linkId), filter ? eq(syncMembers.state, filter) : undefined))
+    .orderBy(sql`case ${syncMembers.state} when 'error' then 0 when 'syncing' then 1 when 'not_applicable' then 2 else 3 end`, people.lastName)
+    .limit(2000);
+}

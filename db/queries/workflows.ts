@@ -59,7 +59,7 @@ export function truncateJson(value: unknown): { text: string; truncated: boolean
 }
 
 export type RunDetail = RunSummary & {
-  event: unknown;
+  event: ReturnType<typeof truncateJson>;
   output: ReturnType<typeof truncateJson>;
   error: ReturnType<typeof truncateJson>;
   steps: {
@@ -89,6 +89,7 @@ export async function getWorkflowRun(db: DbOrTx, id: string): Promise<RunDetail 
     .orderBy(sql`${wfSteps.endedAt} is null`, asc(wfSteps.seq));
   return {
     ...run,
+    event: truncateJson(run.event),
     output: truncateJson(run.output),
     error: truncateJson(run.error),
     steps: steps.map((s) => {

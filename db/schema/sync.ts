@@ -33,6 +33,8 @@ export const syncLinks = pgTable(
     pendingRemovals: jsonb("pending_removals").$type<PendingRemoval[]>(),
     /** Set by "approve": the next plan may remove up to this many without pausing. */
     approvedRemovals: integer("approved_removals"),
+    /** Last time a trigger asked for a sync; a run that started before it plans once more at its end. */
+    requestedAt: timestamp("requested_at", { withTimezone: true }),
     /** Id of the plan being applied; sync_ops rows carry it. */
     planId: text("plan_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -9,6 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "@/db/client";
 import { wfRuns } from "@/db/schema";
 import {
+  claimRunDiscovery,
   claimJobs,
   completeJob,
   nextDueAt,

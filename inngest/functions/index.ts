@@ -1,5 +1,6 @@
 // Every Inngest function of the app. Adding one: a file in this folder plus one line here.
 import { demoWorkflow } from "./demo";
 import { groupsDaily } from "./groups-daily";
+import { syncReconcile, syncRun } from "./sync-run";
 
-export const functions = [demoWorkflow, groupsDaily];
+export const functions = [demoWorkflow, groupsDaily, syncRun, syncReconcile];

@@ -45,12 +45,23 @@ async function readBody(req: Request): Promise<unknown> {
   const tooLarge = () =>
     new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const buf = await req.arrayBuffer();
-  if (buf.byteLength > MAX_BODY_BYTES) throw tooLarge();
-  if (buf.byteLength === 0)
-    throw new AppError("invalid_input", "The request body is empty; send a JSON object.");
+  // Read as a stream and stop at the cap, so a chunked body without Content-Length cannot fill memory.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (size === 0) throw new AppError("invalid_input", "The request body is empty; send a JSON object.");
   try {
-    return JSON.parse(new TextDecoder().decode(buf));
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON.");
   }

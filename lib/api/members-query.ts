@@ -74,11 +74,14 @@ export async function listMembersInScope(
 ): Promise<{ rows: MemberRow[]; nextCursor: string | null }> {
   const after = o.cursor ? decodeCursor(o.cursor) : null;
   const q = o.q?.trim();
+  // With a group, filter and order on gm.record_id: the group_members primary key (group_id, record_type,
+  // record_id) then yields the page in order, and a type absent from the group costs one index probe.
+  const scoped = !!groupOf(key);
   const part = (alias: "p" | "c") => {
-    const a = sql.raw(alias);
+    const a = sql.raw(scoped ? "gm" : alias);
     const w: SQL[] = [];
-    if (after) w.push(sql`${a}.id > ${after}::uuid`);
-    if (o.updatedSince) w.push(sql`${a}.updated_at >= ${o.updatedSince}::timestamptz`);
+    if (after) w.push(scoped ? sql`gm.record_id > ${after}::uuid` : sql`${a}.id > ${after}::uuid`);
+    if (o.updatedSince) w.push(sql`${sql.raw(alias)}.updated_at >= ${o.updatedSince}::timestamptz`);
     if (q) {
       const like = escapeLike(q);
       w.push(
@@ -91,8 +94,9 @@ export async function listMembersInScope(
   };
   const n = o.limit + 1;
   const parts: SQL[] = [];
-  if (o.type !== "company") parts.push(sql`(${personSelect(key, part("p"))} order by p.id limit ${n})`);
-  if (o.type !== "person") parts.push(sql`(${companySelect(key, part("c"))} order by c.id limit ${n})`);
+  const by = (alias: string) => sql.raw(scoped ? "gm.record_id" : `${alias}.id`);
+  if (o.type !== "company") parts.push(sql`(${personSelect(key, part("p"))} order by ${by("p")} limit ${n})`);
+  if (o.type !== "person") parts.push(sql`(${companySelect(key, part("c"))} order by ${by("c")} limit ${n})`);
   const query =
     parts.length === 1
       ? parts[0]

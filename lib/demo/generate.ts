@@ -2,83 +2,11 @@
 // Pure: builds plain rows in memory; lib/demo/seed.ts writes them in batches with their outbox rows.
 import { Faker, base, en } from "@faker-js/faker";
 import type { CustomValues } from "@/db/schema";
+import { demoCustomFields, demoMembershipTypes } from "./catalog";
+
+export { demoCustomFields, demoMembershipTypes };
 
 export type DemoOptions = { people: number; seed: number; today: string };
-
-export const demoMembershipTypes = [
-  { name: "Individual", description: "Standard annual membership", appliesTo: "person", graceDays: 30 },
-  { name: "Student", description: "Discounted membership for students", appliesTo: "person", graceDays: 14 },
-  { name: "Professional", description: "Certified professionals", appliesTo: "person", graceDays: 30 },
-  { name: "Lifetime", description: "Never expires", appliesTo: "person", graceDays: 0 },
-  { name: "Corporate", description: "Company membership", appliesTo: "company", graceDays: 60 },
-] as const;
-
-export const demoCustomFields = [
-  {
-    entity: "person",
-    key: "interests",
-    label: "Interests",
-    type: "multiple_choice",
-    choices: ["Policy", "Events", "Mentoring", "Research", "Networking"],
-    memberEditable: true,
-  },
-  {
-    entity: "person",
-    key: "dietary_needs",
-    label: "Dietary needs",
-    type: "single_choice",
-    choices: ["None", "Vegetarian", "Vegan", "Gluten-free"],
-    memberEditable: true,
-  },
-  {
-    entity: "person",
-    key: "newsletter",
-    label: "Receives the newsletter",
-    type: "boolean",
-    choices: [],
-    memberEditable: true,
-  },
-  {
-    entity: "person",
-    key: "years_in_practice",
-    label: "Years in practice",
-    type: "number",
-    choices: [],
-    memberEditable: false,
-  },
-  {
-    entity: "person",
-    key: "license_number",
-    label: "License number",
-    type: "text",
-    choices: [],
-    memberEditable: false,
-  },
-  {
-    entity: "person",
-    key: "certified_on",
-    label: "Certified on",
-    type: "date",
-    choices: [],
-    memberEditable: false,
-  },
-  {
-    entity: "company",
-    key: "industry",
-    label: "Industry",
-    type: "single_choice",
-    choices: ["Healthcare", "Education", "Technology", "Finance", "Manufacturing", "Nonprofit"],
-    memberEditable: false,
-  },
-  {
-    entity: "company",
-    key: "employee_count",
-    label: "Employees",
-    type: "number",
-    choices: [],
-    memberEditable: false,
-  },
-] as const;
 
 export type DemoCompany = {
   id: string;

@@ -39,6 +39,10 @@ const created = (
   actor: "cli",
 });
 
+/** Demo data can be re-seeded, so its commits need not wait for the disk flush (no effect on others). */
+const fastCommit = (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) =>
+  tx.execute(sql`set local synchronous_commit = off`);
+
 /** Writes rows and their outbox entries in one transaction. */
 async function insertWithChanges(
   db: Db,
@@ -49,6 +53,7 @@ async function insertWithChanges(
   }[],
 ): Promise<number> {
   return db.transaction(async (tx) => {
+    await fastCommit(tx);
     let n = 0;
     for (const p of parts) {
       await bulkInsert(tx, p.table, p.rows);
@@ -155,6 +160,7 @@ export async function seedDemo(
         personId: p.id,
       }));
     counts.changes += await db.transaction(async (tx) => {
+      await fastCommit(tx);
       await bulkInsert(tx, people, batch.people);
       await bulkInsert(
         tx,

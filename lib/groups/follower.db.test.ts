@@ -145,7 +145,7 @@ describe("group follower", () => {
     await updateCompany(t.db, acme.id, { name: "Zeta" }, "cli");
     await catchUpGroups(t);
     expect(new Set(await listGroupIdsForRecord(t.db, "person", p.id))).toEqual(
-      new Set([acct.id, co.id, ref.id]),
+      new Set([acct.id, co.id, ref.id, gala.id]),
     );
     expect(await isRecordInGroup(t.db, co.id, "company", acme.id)).toBe(true);
     // Editing a referenced group moves members of the groups that reference it.

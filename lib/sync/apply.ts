@@ -75,7 +75,7 @@ export async function applyChunk(ctx: ApplyCtx): Promise<void> {
   const outcomes: Outcome[] = [];
   let sending: SyncOp[] = [];
   try {
-    if (kind === "add") {
+    if (kind === "add" && connector.maxBatch > 1) {
       for (let i = 0; i < ops.length; i += connector.maxBatch) {
         const batch = (sending = ops.slice(i, i + connector.maxBatch));
         const results = await connector.addMembers(link.remoteGroupId, batch.map((o) => o.payload as unknown as SyncPerson));
@@ -116,6 +116,10 @@ async function applyOne(connector: Connector, remoteGroupId: string, op: SyncOp)
   if (op.kind === "remove") {
     await connector.removeMember(remoteGroupId, op.remoteUserId!);
     return { op, ok: true };
+  }
+  if (op.kind === "add") {
+    const [r] = await connector.addMembers(remoteGroupId, [op.payload as unknown as SyncPerson]);
+    return r.ok ? { op, ok: true, remoteUserId: r.remoteUserId } : { op, ok: false, message: r.message };
   }
   try {
     const { remoteUserId } = await connector.upsertPerson(op.payload as unknown as SyncPerson);

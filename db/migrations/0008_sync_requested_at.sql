@@ -1,0 +1,1 @@
+ALTER TABLE "sync_links" ADD COLUMN "requested_at" timestamp with time zone;
