@@ -1,5 +1,6 @@
 // Workflows screen against the real site and its embedded executor: runs list and filters, a run's
 // live page, Cancel (with confirmation) and Retry. Runs are started with the real CLI.
+import type { Page } from "@playwright/test";
 import { test, expect, signInAsAdmin, expectAccessible } from "./fixtures";
 import { cli } from "./cli";
 
@@ -16,11 +17,16 @@ async function newRun(before: Set<string>): Promise<Run> {
 }
 const known = () => new Set(runs().map((r) => r.id));
 
+async function signIn(page: Page) {
+  await signInAsAdmin(page);
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+}
+
 test("lists runs, shows a run's steps, filters by status", async ({ page }) => {
   const before = known();
   send({ steps: 2 });
   const run = await newRun(before);
-  await signInAsAdmin(page);
+  await signIn(page);
   await page.goto(`/workflows/${run.id}`);
   await expect(page.getByRole("heading", { name: "guildhall-demo" })).toBeVisible();
   await expect(page.getByText("completed").first()).toBeVisible({ timeout: 20_000 });
@@ -45,7 +51,7 @@ test("cancels a running run after confirmation", async ({ page }) => {
   const before = known();
   send({ steps: 2, sleep: "10m" });
   const run = await newRun(before);
-  await signInAsAdmin(page);
+  await signIn(page);
   await page.goto(`/workflows/${run.id}`);
   await expect(page.getByRole("table", { name: "Steps of this run, in order" })).toContainText("waiting", {
     timeout: 20_000,
@@ -64,7 +70,7 @@ test("retries a failed run as a new run", async ({ page }) => {
   const before = known();
   send({ steps: 1, fail: true });
   const run = await newRun(before);
-  await signInAsAdmin(page);
+  await signIn(page);
   await page.goto(`/workflows/${run.id}`);
   // Two retries with the default backoff: the run fails after a few seconds; the page follows it live.
   await expect(page.getByRole("button", { name: "Retry" })).toBeVisible({ timeout: 40_000 });

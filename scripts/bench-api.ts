@@ -149,6 +149,7 @@ async function measure(
     const baseline = cannon(bare, `Bearer ${baselineToken}`, 32, DURATION);
     const keyed = cannon(api, `Bearer ${s.secret}`, 32, DURATION);
     const single = cannon(api, `Bearer ${s.secret}`, 1, 5);
+    const singleBare = cannon(bare, `Bearer ${baselineToken}`, 1, 5);
     const walked = await walk(base, s.secret);
     const row = {
       db: label,
@@ -161,6 +162,7 @@ async function measure(
       baseline_p975: baseline.p975,
       api_p975: keyed.p975,
       ratio_p975: +(keyed.p975 / baseline.p975).toFixed(2),
+      baseline_p50_1conn: singleBare.p50,
       api_p50_1conn: single.p50,
       walk_records: walked.records,
       walk_seconds: +walked.seconds.toFixed(2),

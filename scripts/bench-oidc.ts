@@ -1,8 +1,9 @@
 // Token endpoint latency under 32 concurrent clients, against `next start` on loopback (needs a build:
 // `npx next build`; NEXT_DIST_DIR is honoured). Codes are single-use, so a fresh one is minted per request
 // directly in the database first; the timed part is only the HTTP token exchange (client_secret_post).
-//   npm run bench:oidc [-- --requests 3000 --concurrency 32]           (embedded PGlite in a temp folder)
-//   DATABASE_URL=postgres://… npm run bench:oidc                        (Postgres)
+//   npm run bench:oidc [-- --requests 3000 --concurrency 32]    (embedded PGlite in a temp folder)
+//   npm run bench:oidc -- --postgres                             (a fresh database on 127.0.0.1:5432, dropped after;
+//                                                                 admin URL from BENCH_POSTGRES_URL)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "3000" },
     concurrency: { type: "string", default: "32" },
     port: { type: "string", default: "3297" },
+    postgres: { type: "boolean", default: false },
   },
 });
 const total = Number(values.requests);
@@ -24,15 +26,31 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gh-bench-oidc-"));
 // lib/env reads process.env once at import: set it before importing app modules.
 process.env.GUILDHALL_DATA_DIR = dataDir;
 process.env.GUILDHALL_SITE_URL = issuer;
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const benchDb = `gh_bench_oidc_${process.pid}`;
+if (values.postgres) {
+  const u = new URL(adminUrl);
+  u.pathname = `/${benchDb}`;
+  process.env.DATABASE_URL = u.toString();
+}
 
-const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
-  detached: true,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-});
+async function adminSql(statement: string) {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await sql.unsafe(statement);
+  await sql.end();
+}
+
+let server: ReturnType<typeof spawn> | undefined;
+const startServer = () =>
+  spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+  });
 const stopServer = () => {
   try {
-    process.kill(-server.pid!, "SIGTERM");
+    if (server) process.kill(-server.pid!, "SIGTERM");
   } catch {
     // already gone
   }
@@ -55,14 +73,15 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
-  await waitForServer();
+  if (values.postgres) await adminSql(`create database "${benchDb}"`);
   const { openDatabase } = await import("@/db/client");
   const { createPerson } = await import("@/db/queries/people");
   const { createUser } = await import("@/db/queries/users");
   const { createSsoClient } = await import("@/db/queries/sso-clients");
   const { saveAuthCode } = await import("@/db/queries/oidc");
   const { hashToken, randomToken } = await import("@/lib/oidc/crypto-box");
-  const handle = await openDatabase({ pglite: "own-or-attach", migrate: false });
+  // Seed before the server starts: it then owns the (single-connection) PGlite folder alone.
+  const handle = await openDatabase({ pglite: "own", migrate: true });
   const db = handle.db;
   const email = `bench-${Date.now()}@example.org`;
   const person = await createPerson(db, { firstName: "Bench", lastName: "Member", email } as never, "cli");
@@ -98,6 +117,8 @@ async function main() {
     );
   }
   await handle.close();
+  server = startServer();
+  await waitForServer();
 
   const exchange = async (code: string) => {
     const started = performance.now();
@@ -142,14 +163,20 @@ async function main() {
   console.log(JSON.stringify(result, null, 2));
 }
 
+async function cleanUp() {
+  stopServer();
+  await new Promise((r) => setTimeout(r, 1000));
+  if (values.postgres) await adminSql(`drop database if exists "${benchDb}" with (force)`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
 main()
-  .then(() => {
-    stopServer();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  .then(async () => {
+    await cleanUp();
     process.exit(0);
   })
-  .catch((e) => {
+  .catch(async (e) => {
     console.error(e);
-    stopServer();
+    await cleanUp();
     process.exit(1);
   });

@@ -28,7 +28,9 @@ const edits = Number(process.env.BENCH_SYNC_EDITS ?? 20);
 const adminUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const only = process.env.BENCH_ONLY;
 
-async function openTarget(kind: "postgres" | "pglite"): Promise<{ handle: DbHandle; cleanup: () => Promise<void> }> {
+async function openTarget(
+  kind: "postgres" | "pglite",
+): Promise<{ handle: DbHandle; cleanup: () => Promise<void> }> {
   if (kind === "postgres") {
     const name = `gh_bench_sync_${process.pid}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -51,21 +53,38 @@ async function openTarget(kind: "postgres" | "pglite"): Promise<{ handle: DbHand
   const owner = await openPgliteOwner(dir);
   const handle = { ...connectPgliteSocket(owner.socketPath, owner.close), access: "owner" as const };
   await migrate(handle.db, { migrationsFolder });
-  return { handle, cleanup: async () => (await handle.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+  return {
+    handle,
+    cleanup: async () => (await handle.close(), fs.rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
+const p = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
 
 async function bench(kind: "postgres" | "pglite") {
   const { handle, cleanup } = await openTarget(kind);
   const standIn = await startMobilizeStandIn({ apiKey: "bench", apiSecret: "bench" });
   try {
     const db = handle.db;
-    await saveIntegration(db, { vendor: "mobilize", baseUrl: standIn.url, apiKey: "bench", apiSecret: "bench" });
-    await db.insert(siteSettings).values({ id: 1, launched: true }).onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
+    await saveIntegration(db, {
+      vendor: "mobilize",
+      baseUrl: standIn.url,
+      apiKey: "bench",
+      apiSecret: "bench",
+    });
+    await db
+      .insert(siteSettings)
+      .values({ id: 1, launched: true })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
     const seed = await seedSyncGroup(db, count, "bench");
     const remote = standIn.state.createGroup({ name: "Bench" });
-    const link = await saveSyncLink(db, { vendor: "mobilize", groupId: seed.groupId, remoteGroupId: String(remote.id), remoteGroupName: "Bench" });
+    const link = await saveSyncLink(db, {
+      vendor: "mobilize",
+      groupId: seed.groupId,
+      remoteGroupId: String(remote.id),
+      remoteGroupName: "Bench",
+    });
 
     const t0 = performance.now();
     const result = await runSync(db, link.id);
@@ -77,14 +96,18 @@ async function bench(kind: "postgres" | "pglite") {
     // Edit → remote latency through the outbox.
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<unknown> = Promise.resolve();
-    const follower = await startFollower(handle, {
-      name: "bench-sync",
-      apply: async (_tx, batch) => {
-        if (!affectedBy(batch).personIds.length) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => (running = running.then(() => runSync(db, link.id))), 1000); // debounce "1s"
+    const follower = await startFollower(
+      handle,
+      {
+        name: "bench-sync",
+        apply: async (_tx, batch) => {
+          if (!affectedBy(batch).personIds.length) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => (running = running.then(() => runSync(db, link.id))), 1000); // debounce "1s"
+        },
       },
-    }, { pollMs: 60_000 });
+      { pollMs: 60_000 },
+    );
     const latencies: number[] = [];
     for (let i = 0; i < edits; i++) {
       const id = seed.eligibleIds[i * 7];
@@ -110,7 +133,11 @@ async function bench(kind: "postgres" | "pglite") {
       requests,
       minimumRequests: minimum,
       overheadPercent: Math.round(((requests - minimum) / minimum) * 1000) / 10,
-      editToRemoteMs: { p50: Math.round(p(latencies, 0.5)), p95: Math.round(p(latencies, 0.95)), max: Math.round(Math.max(...latencies)) },
+      editToRemoteMs: {
+        p50: Math.round(p(latencies, 0.5)),
+        p95: Math.round(p(latencies, 0.95)),
+        max: Math.round(Math.max(...latencies)),
+      },
     };
   } finally {
     await standIn.close();
@@ -119,6 +146,7 @@ async function bench(kind: "postgres" | "pglite") {
 }
 
 const results = [];
-for (const kind of ["postgres", "pglite"] as const) if (!only || only === kind) results.push(await bench(kind));
+for (const kind of ["postgres", "pglite"] as const)
+  if (!only || only === kind) results.push(await bench(kind));
 console.log(JSON.stringify(results, null, 2));
 process.exit(0);

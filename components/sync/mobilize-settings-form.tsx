@@ -28,7 +28,8 @@ export function MobilizeSettingsForm({
     setValues((v) => ({ ...v, [k]: e.target.value }));
     setOutcome(null);
   };
-  const fieldError = (f: string) => (outcome && !outcome.ok && outcome.field === f ? outcome.message : undefined);
+  const fieldError = (f: string) =>
+    outcome && !outcome.ok && outcome.field === f ? outcome.message : undefined;
   const secretHint = connected ? "Leave empty to keep the stored value (it is never shown)." : undefined;
 
   return (
@@ -40,12 +41,30 @@ export function MobilizeSettingsForm({
       }}
     >
       <Field id="mz-key" label="API key" hint={secretHint} error={fieldError("apiKey")}>
-        <TextInput id="mz-key" autoComplete="off" value={values.apiKey} onChange={set("apiKey")} required={!connected} />
+        <TextInput
+          id="mz-key"
+          autoComplete="off"
+          value={values.apiKey}
+          onChange={set("apiKey")}
+          required={!connected}
+        />
       </Field>
       <Field id="mz-secret" label="API secret" hint={secretHint} error={fieldError("apiSecret")}>
-        <TextInput id="mz-secret" type="password" autoComplete="new-password" value={values.apiSecret} onChange={set("apiSecret")} required={!connected} />
+        <TextInput
+          id="mz-secret"
+          type="password"
+          autoComplete="new-password"
+          value={values.apiSecret}
+          onChange={set("apiSecret")}
+          required={!connected}
+        />
       </Field>
-      <Field id="mz-url" label="Base URL" hint="Mobilize's API address; change it only for a test server." error={fieldError("baseUrl")}>
+      <Field
+        id="mz-url"
+        label="Base URL"
+        hint="Mobilize's API address; change it only for a test server."
+        error={fieldError("baseUrl")}
+      >
         <TextInput id="mz-url" value={values.baseUrl} onChange={set("baseUrl")} required />
       </Field>
       <div className="grid grid-cols-2 gap-4">
@@ -70,12 +89,22 @@ export function MobilizeSettingsForm({
         >
           {pending ? "Working…" : "Test connection"}
         </Button>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white disabled:bg-slate-400" disabled={pending || tested !== snapshot}>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white disabled:bg-slate-400"
+          disabled={pending || tested !== snapshot}
+        >
           Save
         </button>
-        {tested !== snapshot && <span className="text-xs text-slate-600">Test the connection before saving.</span>}
+        {tested !== snapshot && (
+          <span className="text-xs text-slate-600">Test the connection before saving.</span>
+        )}
       </div>
-      <p role="status" aria-live="polite" className={`text-sm ${outcome?.ok ? "text-green-700" : "text-red-700"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${outcome?.ok ? "text-green-700" : "text-red-700"}`}
+      >
         {outcome?.message}
       </p>
     </form>

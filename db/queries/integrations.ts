@@ -1,7 +1,11 @@
 // Vendor connections (one row per vendor). Secrets go in encrypted and come out only as a connector.
 import { eq } from "drizzle-orm";
 import { decryptSecret, encryptSecret, hintOf } from "@/lib/connectors/credentials";
-import { createMobilizeConnector, defaultMobilizeOptions, type MobilizeOptions } from "@/lib/connectors/mobilize/connector";
+import {
+  createMobilizeConnector,
+  defaultMobilizeOptions,
+  type MobilizeOptions,
+} from "@/lib/connectors/mobilize/connector";
 import type { Connector } from "@/lib/connectors/types";
 import type { HttpClientOptions } from "@/lib/connectors/http";
 import type { DbOrTx } from "../client";
@@ -17,15 +21,27 @@ export type IntegrationSummary = {
   testedAt: Date;
 };
 
-export async function getIntegration(db: DbOrTx, vendor: IntegrationVendor): Promise<IntegrationRow | undefined> {
+export async function getIntegration(
+  db: DbOrTx,
+  vendor: IntegrationVendor,
+): Promise<IntegrationRow | undefined> {
   const [row] = await db.select().from(integrations).where(eq(integrations.vendor, vendor));
   return row;
 }
 
-export async function getIntegrationSummary(db: DbOrTx, vendor: IntegrationVendor): Promise<IntegrationSummary | null> {
+export async function getIntegrationSummary(
+  db: DbOrTx,
+  vendor: IntegrationVendor,
+): Promise<IntegrationSummary | null> {
   const row = await getIntegration(db, vendor);
   if (!row) return null;
-  return { vendor: row.vendor, baseUrl: row.baseUrl, apiKeyHint: row.apiKeyHint, options: row.options, testedAt: row.testedAt };
+  return {
+    vendor: row.vendor,
+    baseUrl: row.baseUrl,
+    apiKeyHint: row.apiKeyHint,
+    options: row.options,
+    testedAt: row.testedAt,
+  };
 }
 
 export type SaveIntegrationInput = {
@@ -49,7 +65,10 @@ export async function saveIntegration(db: DbOrTx, input: SaveIntegrationInput): 
     testedAt: now,
     updatedAt: now,
   };
-  await db.insert(integrations).values(values).onConflictDoUpdate({ target: integrations.vendor, set: values });
+  await db
+    .insert(integrations)
+    .values(values)
+    .onConflictDoUpdate({ target: integrations.vendor, set: values });
   return (await getIntegrationSummary(db, input.vendor))!;
 }
 

@@ -10,7 +10,11 @@ export async function getSyncLink(db: DbOrTx, id: string): Promise<SyncLink | un
   return row;
 }
 
-export async function getLinkForGroup(db: DbOrTx, vendor: string, groupId: string): Promise<SyncLink | undefined> {
+export async function getLinkForGroup(
+  db: DbOrTx,
+  vendor: string,
+  groupId: string,
+): Promise<SyncLink | undefined> {
   const [row] = await db
     .select()
     .from(syncLinks)
@@ -32,7 +36,9 @@ export async function linkedRemoteGroups(db: DbOrTx, vendor: string, exceptGroup
     .select({ remoteGroupId: syncLinks.remoteGroupId, groupName: groups.name })
     .from(syncLinks)
     .innerJoin(groups, eq(groups.id, syncLinks.groupId))
-    .where(and(eq(syncLinks.vendor, vendor), exceptGroupId ? ne(syncLinks.groupId, exceptGroupId) : undefined));
+    .where(
+      and(eq(syncLinks.vendor, vendor), exceptGroupId ? ne(syncLinks.groupId, exceptGroupId) : undefined),
+    );
   return new Map(rows.map((r) => [r.remoteGroupId, r.groupName]));
 }
 
@@ -68,7 +74,17 @@ export async function deleteSyncLink(db: DbOrTx, vendor: string, groupId: string
 }
 
 export type StatusPatch = Partial<
-  Pick<SyncLink, "requestedAt" | "statusMessage" | "progressDone" | "progressTotal" | "lastSyncedAt" | "pendingRemovals" | "approvedRemovals" | "planId">
+  Pick<
+    SyncLink,
+    | "requestedAt"
+    | "statusMessage"
+    | "progressDone"
+    | "progressTotal"
+    | "lastSyncedAt"
+    | "pendingRemovals"
+    | "approvedRemovals"
+    | "planId"
+  >
 > & { status?: SyncLinkStatus };
 
 export async function setLinkStatus(db: DbOrTx, id: string, patch: StatusPatch): Promise<void> {

@@ -23,7 +23,12 @@ export async function loadGroupMembersForSync(db: DbOrTx, groupId: string): Prom
     .leftJoin(users, eq(users.personId, people.id))
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.recordType, "person")));
   const companyRows = await db
-    .select({ recordId: companies.id, name: companies.name, active: companies.active, email: companies.email })
+    .select({
+      recordId: companies.id,
+      name: companies.name,
+      active: companies.active,
+      email: companies.email,
+    })
     .from(groupMembers)
     .innerJoin(companies, eq(companies.id, groupMembers.recordId))
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.recordType, "company")));
@@ -48,7 +53,11 @@ export async function loadRemoteIds(db: DbOrTx, vendor: string): Promise<Map<str
   return new Map(rows.map((r) => [r.personId, r.remoteUserId]));
 }
 
-export async function rememberRemoteIds(db: DbOrTx, vendor: string, pairs: { personId: string; remoteUserId: string }[]) {
+export async function rememberRemoteIds(
+  db: DbOrTx,
+  vendor: string,
+  pairs: { personId: string; remoteUserId: string }[],
+) {
   for (let i = 0; i < pairs.length; i += 1000) {
     const chunk = pairs.slice(i, i + 1000).map((p) => ({ vendor, ...p, updatedAt: new Date() }));
     await db
@@ -71,10 +80,49 @@ export async function loadSentHashes(db: DbOrTx, linkId: string): Promise<Map<st
 
 export type SyncMemberValues = typeof syncMembers.$inferInsert;
 
-/** Replaces the link's member statuses with `rows` (members who left the group disappear). */
+/**
+ * Makes the link's member statuses equal `rows`, writing only what differs (an edit of one person in a
+ * 10,000-member group writes one row); members who left the group disappear.
+ */
 export async function replaceSyncMembers(db: DbOrTx, linkId: string, rows: SyncMemberValues[]): Promise<void> {
-  await db.delete(syncMembers).where(eq(syncMembers.linkId, linkId));
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(syncMembers).values(rows.slice(i, i + 1000));
+  const current = await db
+    .select({
+      recordType: syncMembers.recordType,
+      recordId: syncMembers.recordId,
+      state: syncMembers.state,
+      reason: syncMembers.reason,
+      message: syncMembers.message,
+      fieldsHash: syncMembers.fieldsHash,
+    })
+    .from(syncMembers)
+    .where(eq(syncMembers.linkId, linkId));
+  const key = (r: { recordType: string; recordId: string }) => `${r.recordType}:${r.recordId}`;
+  const sig = (r: Partial<SyncMemberValues>) => JSON.stringify([r.state, r.reason ?? null, r.message ?? "", r.fieldsHash ?? null]);
+  const before = new Map(current.map((r) => [key(r), sig(r)]));
+  const wanted = new Set(rows.map(key));
+  const gone = current.filter((r) => !wanted.has(key(r)));
+  for (const t of ["person", "company"] as const) {
+    const ids = gone.filter((r) => r.recordType === t).map((r) => r.recordId);
+    for (let i = 0; i < ids.length; i += 1000)
+      await db
+        .delete(syncMembers)
+        .where(and(eq(syncMembers.linkId, linkId), eq(syncMembers.recordType, t), inArray(syncMembers.recordId, ids.slice(i, i + 1000))));
+  }
+  const changed = rows.filter((r) => before.get(key(r)) !== sig(r));
+  for (let i = 0; i < changed.length; i += 1000)
+    await db
+      .insert(syncMembers)
+      .values(changed.slice(i, i + 1000).map((r) => ({ reason: null, message: "", fieldsHash: null, ...r })))
+      .onConflictDoUpdate({
+        target: [syncMembers.linkId, syncMembers.recordType, syncMembers.recordId],
+        set: {
+          state: sql`excluded.state`,
+          reason: sql`excluded.reason`,
+          message: sql`excluded.message`,
+          fieldsHash: sql`excluded.fields_hash`,
+          updatedAt: sql`now()`,
+        },
+      });
 }
 
 export async function setSyncMemberStates(
@@ -87,7 +135,13 @@ export async function setSyncMemberStates(
   await db
     .update(syncMembers)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(syncMembers.linkId, linkId), eq(syncMembers.recordType, "person"), inArray(syncMembers.recordId, personIds)));
+    .where(
+      and(
+        eq(syncMembers.linkId, linkId),
+        eq(syncMembers.recordType, "person"),
+        inArray(syncMembers.recordId, personIds),
+      ),
+    );
 }
 
 /** Per-member status of one link for the Members tab (record id → status). */
@@ -105,7 +159,11 @@ export async function listSyncMemberStatuses(db: DbOrTx, linkId: string) {
 }
 
 /** Member statuses with names for the Members tab; `filter` narrows to N/A or errors. */
-export async function listSyncMembersWithNames(db: DbOrTx, linkId: string, filter?: "not_applicable" | "error") {
+export async function listSyncMembersWithNames(
+  db: DbOrTx,
+  linkId: string,
+  filter?: "not_applicable" | "error",
+) {
   return db
     .select({
       recordType: syncMembers.recordType,
@@ -120,6 +178,9 @@ export async function listSyncMembersWithNames(db: DbOrTx, linkId: string, filte
     .leftJoin(people, and(eq(syncMembers.recordType, "person"), eq(people.id, syncMembers.recordId)))
     .leftJoin(companies, and(eq(syncMembers.recordType, "company"), eq(companies.id, syncMembers.recordId)))
     .where(and(eq(syncMembers.linkId, linkId), filter ? eq(syncMembers.state, filter) : undefined))
-    .orderBy(sql`case ${syncMembers.state} when 'error' then 0 when 'syncing' then 1 when 'not_applicable' then 2 else 3 end`, people.lastName)
+    .orderBy(
+      sql`case ${syncMembers.state} when 'error' then 0 when 'syncing' then 1 when 'not_applicable' then 2 else 3 end`,
+      people.lastName,
+    )
     .limit(2000);
 }

@@ -10,7 +10,12 @@ export async function insertOps(db: DbOrTx, ops: NewSyncOp[]): Promise<void> {
   for (let i = 0; i < ops.length; i += 1000) await db.insert(syncOps).values(ops.slice(i, i + 1000));
 }
 
-export async function opsInState(db: DbOrTx, linkId: string, planId: string, state: SyncOp["state"]): Promise<SyncOp[]> {
+export async function opsInState(
+  db: DbOrTx,
+  linkId: string,
+  planId: string,
+  state: SyncOp["state"],
+): Promise<SyncOp[]> {
   return db
     .select()
     .from(syncOps)
@@ -19,7 +24,12 @@ export async function opsInState(db: DbOrTx, linkId: string, planId: string, sta
 }
 
 /** The next pending ops of one kind, oldest first. Removes go first so a full group never blocks adds. */
-export async function nextPendingOps(db: DbOrTx, linkId: string, planId: string, limit: number): Promise<SyncOp[]> {
+export async function nextPendingOps(
+  db: DbOrTx,
+  linkId: string,
+  planId: string,
+  limit: number,
+): Promise<SyncOp[]> {
   return db
     .select()
     .from(syncOps)
@@ -28,7 +38,12 @@ export async function nextPendingOps(db: DbOrTx, linkId: string, planId: string,
     .limit(limit);
 }
 
-export async function setOpsState(db: DbOrTx, ids: number[], state: SyncOp["state"], message?: string): Promise<void> {
+export async function setOpsState(
+  db: DbOrTx,
+  ids: number[],
+  state: SyncOp["state"],
+  message?: string,
+): Promise<void> {
   for (let i = 0; i < ids.length; i += 1000)
     await db
       .update(syncOps)
@@ -44,5 +59,10 @@ export async function countOps(db: DbOrTx, linkId: string, planId: string) {
     .groupBy(syncOps.state);
   const by = Object.fromEntries(rows.map((r) => [r.state, r.n])) as Partial<Record<SyncOp["state"], number>>;
   const total = rows.reduce((s, r) => s + r.n, 0);
-  return { total, done: (by.done ?? 0) + (by.failed ?? 0), open: (by.pending ?? 0) + (by.in_flight ?? 0), inFlight: by.in_flight ?? 0 };
+  return {
+    total,
+    done: (by.done ?? 0) + (by.failed ?? 0),
+    open: (by.pending ?? 0) + (by.in_flight ?? 0),
+    inFlight: by.in_flight ?? 0,
+  };
 }

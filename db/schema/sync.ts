@@ -3,10 +3,28 @@
 // is planned here first and marked done after, which is what makes a crashed run resumable without
 // re-sending completed work.
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { groups } from "./groups";
 
-export const syncLinkStatuses = ["idle", "syncing", "up_to_date", "held", "awaiting_confirmation", "error"] as const;
+export const syncLinkStatuses = [
+  "idle",
+  "syncing",
+  "up_to_date",
+  "held",
+  "awaiting_confirmation",
+  "error",
+] as const;
 export type SyncLinkStatus = (typeof syncLinkStatuses)[number];
 
 export type PendingRemoval = { remoteUserId: string; email: string | null; name: string };
@@ -49,7 +67,13 @@ export const syncLinks = pgTable(
 
 export const syncMemberStates = ["syncing", "up_to_date", "not_applicable", "error"] as const;
 export type SyncMemberState = (typeof syncMemberStates)[number];
-export const syncReasons = ["no_user_account", "is_company", "deactivated", "missing_email", "remote_rejected"] as const;
+export const syncReasons = [
+  "no_user_account",
+  "is_company",
+  "deactivated",
+  "missing_email",
+  "remote_rejected",
+] as const;
 export type SyncReason = (typeof syncReasons)[number];
 
 export const syncMembers = pgTable(
@@ -67,7 +91,10 @@ export const syncMembers = pgTable(
     fieldsHash: text("fields_hash"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.linkId, t.recordType, t.recordId] }), index("sync_members_state_idx").on(t.linkId, t.state)],
+  (t) => [
+    primaryKey({ columns: [t.linkId, t.recordType, t.recordId] }),
+    index("sync_members_state_idx").on(t.linkId, t.state),
+  ],
 );
 
 /** Remote user id per person and vendor, so later runs match without searching by email. */
@@ -79,7 +106,10 @@ export const syncRemoteIds = pgTable(
     remoteUserId: text("remote_user_id").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.vendor, t.personId] }), index("sync_remote_ids_remote_idx").on(t.vendor, t.remoteUserId)],
+  (t) => [
+    primaryKey({ columns: [t.vendor, t.personId] }),
+    index("sync_remote_ids_remote_idx").on(t.vendor, t.remoteUserId),
+  ],
 );
 
 export const syncOpKinds = ["add", "remove", "update"] as const;
@@ -105,5 +135,10 @@ export const syncOps = pgTable(
     message: text("message"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sync_ops_plan_idx").on(t.linkId, t.planId, t.state), index("sync_ops_pending_idx").on(t.linkId).where(sql`state in ('pending','in_flight')`)],
+  (t) => [
+    index("sync_ops_plan_idx").on(t.linkId, t.planId, t.state),
+    index("sync_ops_pending_idx")
+      .on(t.linkId)
+      .where(sql`state in ('pending','in_flight')`),
+  ],
 );

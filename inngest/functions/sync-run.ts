@@ -45,7 +45,12 @@ export const syncRun = inngest.createFunction(
 
 /** Hourly: catches changes made by hand in Mobilize (hand-added members are removed, removed ones re-added). */
 export const syncReconcile = inngest.createFunction(
-  { id: "sync-reconcile", name: "Hourly sync reconciliation", triggers: [{ cron: "TZ=UTC 17 * * * *" }], retries: 3 },
+  {
+    id: "sync-reconcile",
+    name: "Hourly sync reconciliation",
+    triggers: [{ cron: "TZ=UTC 17 * * * *" }],
+    retries: 3,
+  },
   async ({ step }) =>
     step.run("request", async () => {
       const db = await getDb();

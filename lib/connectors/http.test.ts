@@ -7,8 +7,15 @@ let s: MobilizeStandIn;
 const auth = { authorization: `Basic ${Buffer.from("k:s").toString("base64")}` };
 const waits: number[] = [];
 const client = (over: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) =>
-  new HttpClient({ baseUrl: s.url, headers: auth, sleep: async (ms) => void waits.push(ms), timeoutMs: 2000, ...over });
-const faults = (body: object) => fetch(`http://localhost:${s.port}/__faults`, { method: "POST", body: JSON.stringify(body) });
+  new HttpClient({
+    baseUrl: s.url,
+    headers: auth,
+    sleep: async (ms) => void waits.push(ms),
+    timeoutMs: 2000,
+    ...over,
+  });
+const faults = (body: object) =>
+  fetch(`http://localhost:${s.port}/__faults`, { method: "POST", body: JSON.stringify(body) });
 
 beforeAll(async () => {
   s = await startMobilizeStandIn({ apiKey: "k", apiSecret: "s" });
@@ -52,7 +59,9 @@ describe("HttpClient", () => {
 
   it("resends Authorization after a cross-origin redirect", async () => {
     const base = s.url.replace("/v1", "/moved/v1");
-    const body = await client({ baseUrl: base }).request<unknown[]>("GET", "/groups", { query: { limit: 1 } });
+    const body = await client({ baseUrl: base }).request<unknown[]>("GET", "/groups", {
+      query: { limit: 1 },
+    });
     expect(body).toHaveLength(1);
   });
 

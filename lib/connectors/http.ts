@@ -6,7 +6,8 @@
 // throw with `ambiguous: true` and the sync engine re-reads the remote state before trying again, which
 // is what keeps a completed add or remove from being sent twice.
 
-export type HttpErrorKind = "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "client" | "unexpected";
+export type HttpErrorKind =
+  "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "client" | "unexpected";
 
 export class HttpError extends Error {
   constructor(
@@ -35,7 +36,10 @@ export type HttpClientOptions = {
   onAttempt?: (method: string, url: string) => void;
 };
 
-export type RequestOptions = { query?: Record<string, string | number | boolean | undefined>; body?: unknown };
+export type RequestOptions = {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+};
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -73,7 +77,8 @@ function messageOf(body: unknown, status: number): string {
 }
 
 export class HttpClient {
-  readonly opts: Required<Omit<HttpClientOptions, "headers" | "onAttempt">> & Pick<HttpClientOptions, "headers" | "onAttempt">;
+  readonly opts: Required<Omit<HttpClientOptions, "headers" | "onAttempt">> &
+    Pick<HttpClientOptions, "headers" | "onAttempt">;
 
   constructor(options: HttpClientOptions) {
     this.opts = {
@@ -95,7 +100,8 @@ export class HttpClient {
 
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const url = new URL(this.opts.baseUrl + path);
-    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(options.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
     const safe = safeMethods.has(method);
     let lastError: HttpError | undefined;
     for (let attempt = 1; attempt <= this.opts.maxAttempts; attempt++) {
@@ -109,7 +115,10 @@ export class HttpClient {
         if (res.status === 429 || (res.status === 409 && /in progress/i.test(message))) {
           // Refused before doing anything: always safe to send again, after the server's wait if it gave one.
           lastError = new HttpError("rate_limited", message, res.status, body);
-          delay = Math.min(this.opts.maxDelayMs, retryAfterMs(res.headers.get("retry-after")) ?? this.backoff(attempt));
+          delay = Math.min(
+            this.opts.maxDelayMs,
+            retryAfterMs(res.headers.get("retry-after")) ?? this.backoff(attempt),
+          );
         } else if (res.status >= 500) {
           lastError = new HttpError("server", message, res.status, body, !safe);
           if (!safe) throw lastError;
@@ -128,7 +137,9 @@ export class HttpClient {
           // Connection refused / unknown host: nothing reached the server, so a write is safe to resend.
           const notSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
           const kind = timedOut ? "timeout" : "unreachable";
-          const what = timedOut ? `timed out after ${this.opts.timeoutMs} ms` : `could not be reached (${code ?? (e as Error).message})`;
+          const what = timedOut
+            ? `timed out after ${this.opts.timeoutMs} ms`
+            : `could not be reached (${code ?? (e as Error).message})`;
           lastError = new HttpError(kind, `${url.origin} ${what}`, undefined, undefined, !safe && !notSent);
           if (lastError.ambiguous) throw lastError;
           delay = this.backoff(attempt);

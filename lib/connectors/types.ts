@@ -3,7 +3,12 @@
 
 export type RemoteGroup = { id: string; name: string; parentId: string | null };
 
-export type RemoteMember = { remoteUserId: string; email: string | null; firstName: string; lastName: string };
+export type RemoteMember = {
+  remoteUserId: string;
+  email: string | null;
+  firstName: string;
+  lastName: string;
+};
 
 /** Our person, reduced to what a connector may send. */
 export type SyncPerson = {
@@ -18,8 +23,7 @@ export type SyncPerson = {
 };
 
 export type AddResult =
-  | { personId: string; ok: true; remoteUserId: string }
-  | { personId: string; ok: false; message: string };
+  { personId: string; ok: true; remoteUserId: string } | { personId: string; ok: false; message: string };
 
 export type ConnectionErrorKind = "bad_credentials" | "unreachable" | "unexpected_answer";
 
@@ -46,7 +50,10 @@ export interface Connector {
   /** "not_member" when the remote side says they were not in the group (already removed). */
   removeMember(remoteGroupId: string, remoteUserId: string): Promise<"removed" | "not_member">;
   /** Whether one person is in the group now (settles a write whose answer was lost). */
-  checkMember(remoteGroupId: string, who: { remoteUserId?: string | null; email?: string | null }): Promise<{ member: boolean; remoteUserId: string | null }>;
+  checkMember(
+    remoteGroupId: string,
+    who: { remoteUserId?: string | null; email?: string | null },
+  ): Promise<{ member: boolean; remoteUserId: string | null }>;
   /** Updates the synced fields of a person already known remotely. */
   upsertPerson(person: SyncPerson): Promise<{ remoteUserId: string }>;
 }

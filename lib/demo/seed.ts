@@ -1,7 +1,7 @@
 // Writes the demo data set: every record goes in with its "created" outbox row in the same transaction
 // (one transaction per batch), exactly as if it had been created through the app.
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { recordChanges, type ChangeEntry } from "@/db/queries/changes";
 import { snapshotOf } from "@/db/queries/record-writes";
 import { hashPassword } from "@/lib/auth/password";
@@ -40,8 +40,7 @@ const created = (
 });
 
 /** Demo data can be re-seeded, so its commits need not wait for the disk flush (no effect on others). */
-const fastCommit = (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) =>
-  tx.execute(sql`set local synchronous_commit = off`);
+const fastCommit = (tx: Tx) => tx.execute(sql`set local synchronous_commit = off`);
 
 /** Writes rows and their outbox entries in one transaction. */
 async function insertWithChanges(

@@ -7,7 +7,12 @@ import { HttpError } from "@/lib/connectors/http";
 import type { Connector, SyncPerson } from "@/lib/connectors/types";
 import { reasonMessages } from "./eligibility";
 
-export type ApplyCtx = { db: Db; link: SyncLink & { planId: string }; connector: Connector; chunkSize: number };
+export type ApplyCtx = {
+  db: Db;
+  link: SyncLink & { planId: string };
+  connector: Connector;
+  chunkSize: number;
+};
 
 /**
  * Ops left in_flight by a crash or an answer-less failure: re-read the remote group and mark each one
@@ -19,13 +24,16 @@ export async function settleInFlight({ db, link, connector }: ApplyCtx): Promise
   // A few (an answer lost mid-chunk): ask about each. Many (a crash mid-chunk): one read of the group.
   let isMember: (op: SyncOp) => Promise<{ member: boolean; remoteUserId: string | null }>;
   if (inFlight.length <= 5) {
-    isMember = (op) => connector.checkMember(link.remoteGroupId, { remoteUserId: op.remoteUserId, email: op.email });
+    isMember = (op) =>
+      connector.checkMember(link.remoteGroupId, { remoteUserId: op.remoteUserId, email: op.email });
   } else {
     const remote = await connector.listMembers(link.remoteGroupId);
     const byId = new Set(remote.map((r) => r.remoteUserId));
     const byEmail = new Map(remote.filter((r) => r.email).map((r) => [r.email!, r.remoteUserId]));
     isMember = async (op) => {
-      const id = (op.remoteUserId && byId.has(op.remoteUserId) && op.remoteUserId) || byEmail.get((op.email ?? "").toLowerCase());
+      const id =
+        (op.remoteUserId && byId.has(op.remoteUserId) && op.remoteUserId) ||
+        byEmail.get((op.email ?? "").toLowerCase());
       return { member: Boolean(id), remoteUserId: id || null };
     };
   }
@@ -44,20 +52,27 @@ export async function settleInFlight({ db, link, connector }: ApplyCtx): Promise
     } else retry.push(op.id);
   }
   await db.transaction(async (tx) => {
-    await setOpsState(tx, done.map((o) => o.id), "done");
+    await setOpsState(
+      tx,
+      done.map((o) => o.id),
+      "done",
+    );
     await setOpsState(tx, retry, "pending");
     await rememberRemoteIds(tx, link.vendor, learned);
-    await setSyncMemberStates(tx, link.id, done.filter((o) => o.personId).map((o) => o.personId!), {
-      state: "up_to_date",
-      reason: null,
-      message: "",
-    });
+    await setSyncMemberStates(
+      tx,
+      link.id,
+      done.filter((o) => o.personId).map((o) => o.personId!),
+      {
+        state: "up_to_date",
+        reason: null,
+        message: "",
+      },
+    );
   });
 }
 
-type Outcome =
-  | { op: SyncOp; ok: true; remoteUserId?: string }
-  | { op: SyncOp; ok: false; message: string };
+type Outcome = { op: SyncOp; ok: true; remoteUserId?: string } | { op: SyncOp; ok: false; message: string };
 
 /**
  * Sends the next chunk of one kind (adds in calls of the connector's batch size, removes and updates one
@@ -71,15 +86,28 @@ export async function applyChunk(ctx: ApplyCtx): Promise<void> {
   const kind = first[0].kind;
   const limit = kind === "add" ? Math.max(connector.maxBatch, chunkSize) : chunkSize;
   const ops = (await nextPendingOps(db, link.id, link.planId, limit)).filter((o) => o.kind === kind);
-  await setOpsState(db, ops.map((o) => o.id), "in_flight");
+  await setOpsState(
+    db,
+    ops.map((o) => o.id),
+    "in_flight",
+  );
   const outcomes: Outcome[] = [];
   let sending: SyncOp[] = [];
   try {
     if (kind === "add" && connector.maxBatch > 1) {
       for (let i = 0; i < ops.length; i += connector.maxBatch) {
         const batch = (sending = ops.slice(i, i + connector.maxBatch));
-        const results = await connector.addMembers(link.remoteGroupId, batch.map((o) => o.payload as unknown as SyncPerson));
-        results.forEach((r, j) => outcomes.push(r.ok ? { op: batch[j], ok: true, remoteUserId: r.remoteUserId } : { op: batch[j], ok: false, message: r.message }));
+        const results = await connector.addMembers(
+          link.remoteGroupId,
+          batch.map((o) => o.payload as unknown as SyncPerson),
+        );
+        results.forEach((r, j) =>
+          outcomes.push(
+            r.ok
+              ? { op: batch[j], ok: true, remoteUserId: r.remoteUserId }
+              : { op: batch[j], ok: false, message: r.message },
+          ),
+        );
       }
     } else
       for (const op of ops) {
@@ -92,7 +120,11 @@ export async function applyChunk(ctx: ApplyCtx): Promise<void> {
     // outright, go back to pending.
     const keep = new Set(e instanceof HttpError && e.ambiguous ? sending.map((o) => o.id) : []);
     const settled = new Set(outcomes.map((o) => o.op.id));
-    await setOpsState(db, ops.filter((o) => !settled.has(o.id) && !keep.has(o.id)).map((o) => o.id), "pending");
+    await setOpsState(
+      db,
+      ops.filter((o) => !settled.has(o.id) && !keep.has(o.id)).map((o) => o.id),
+      "pending",
+    );
     throw e;
   }
   await record(ctx, outcomes);
@@ -106,8 +138,12 @@ async function applyOneSettled(connector: Connector, remoteGroupId: string, op: 
     } catch (e) {
       if (!(e instanceof HttpError && e.ambiguous) || attempt >= 5) throw e;
       if (op.kind === "update") continue; // idempotent
-      const { member, remoteUserId } = await connector.checkMember(remoteGroupId, { remoteUserId: op.remoteUserId, email: op.email });
-      if (op.kind === "remove" ? !member : member) return { op, ok: true, remoteUserId: remoteUserId ?? undefined };
+      const { member, remoteUserId } = await connector.checkMember(remoteGroupId, {
+        remoteUserId: op.remoteUserId,
+        email: op.email,
+      });
+      if (op.kind === "remove" ? !member : member)
+        return { op, ok: true, remoteUserId: remoteUserId ?? undefined };
     }
   }
 }
@@ -134,17 +170,28 @@ async function record({ db, link }: ApplyCtx, outcomes: Outcome[]): Promise<void
   if (!outcomes.length) return;
   const ok = outcomes.filter((o) => o.ok);
   await db.transaction(async (tx) => {
-    await setOpsState(tx, ok.map((o) => o.op.id), "done");
+    await setOpsState(
+      tx,
+      ok.map((o) => o.op.id),
+      "done",
+    );
     await rememberRemoteIds(
       tx,
       link.vendor,
-      ok.flatMap((o) => (o.op.personId && o.remoteUserId ? [{ personId: o.op.personId, remoteUserId: o.remoteUserId }] : [])),
+      ok.flatMap((o) =>
+        o.op.personId && o.remoteUserId ? [{ personId: o.op.personId, remoteUserId: o.remoteUserId }] : [],
+      ),
     );
-    await setSyncMemberStates(tx, link.id, ok.flatMap((o) => (o.op.personId ? [o.op.personId] : [])), {
-      state: "up_to_date",
-      reason: null,
-      message: "",
-    });
+    await setSyncMemberStates(
+      tx,
+      link.id,
+      ok.flatMap((o) => (o.op.personId ? [o.op.personId] : [])),
+      {
+        state: "up_to_date",
+        reason: null,
+        message: "",
+      },
+    );
     for (const o of outcomes) {
       if (o.ok) continue;
       await setOpsState(tx, [o.op.id], "failed", o.message);

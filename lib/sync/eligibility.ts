@@ -27,7 +27,11 @@ export type Eligibility = { eligible: true } | { eligible: false; reason: SyncRe
 
 /** Mobilize's rule (seed 002): individuals with a user account, active, with an email. */
 export function eligibilityOf(row: GroupMemberRow): Eligibility {
-  const no = (reason: SyncReason): Eligibility => ({ eligible: false, reason, message: reasonMessages[reason] });
+  const no = (reason: SyncReason): Eligibility => ({
+    eligible: false,
+    reason,
+    message: reasonMessages[reason],
+  });
   if (row.recordType === "company") return no("is_company");
   if (!row.active) return no("deactivated");
   if (!row.hasUserAccount) return no("no_user_account");
@@ -48,7 +52,15 @@ export function toSyncPerson(row: GroupMemberRow, remoteUserId: string | null): 
 }
 
 /** Hash of the synced fields: a change to any of them makes the next run send an update. */
-export function fieldsHashOf(p: Pick<SyncPerson, "email" | "firstName" | "lastName" | "companyName" | "jobTitle">): string {
-  const text = JSON.stringify([p.email.toLowerCase(), p.firstName, p.lastName, p.companyName ?? "", p.jobTitle ?? ""]);
+export function fieldsHashOf(
+  p: Pick<SyncPerson, "email" | "firstName" | "lastName" | "companyName" | "jobTitle">,
+): string {
+  const text = JSON.stringify([
+    p.email.toLowerCase(),
+    p.firstName,
+    p.lastName,
+    p.companyName ?? "",
+    p.jobTitle ?? "",
+  ]);
   return crypto.createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }

@@ -15,7 +15,10 @@ let s: MobilizeStandIn;
 let seed: SeededGroup;
 let linkId: string;
 let remoteGroupId: number;
-const remoteEmails = () => [...s.state.members.get(remoteGroupId)!.keys()].map((id) => s.state.users.get(id)!.email.toLowerCase()).sort();
+const remoteEmails = () =>
+  [...s.state.members.get(remoteGroupId)!.keys()]
+    .map((id) => s.state.users.get(id)!.email.toLowerCase())
+    .sort();
 const statuses = async () =>
   Object.fromEntries(
     (await t.db.select().from(syncMembers).where(eq(syncMembers.linkId, linkId))).map((m) => [m.recordId, m]),
@@ -29,7 +32,14 @@ beforeAll(async () => {
   const handAdded = s.state.upsertUser({ email: "hand@added.org", first_name: "Hand" });
   s.state.addMember(remoteGroupId, handAdded.id);
   seed = await seedSyncGroup(t.db, 40);
-  linkId = (await saveSyncLink(t.db, { vendor: "mobilize", groupId: seed.groupId, remoteGroupId: String(remoteGroupId), remoteGroupName: "Remote" })).id;
+  linkId = (
+    await saveSyncLink(t.db, {
+      vendor: "mobilize",
+      groupId: seed.groupId,
+      remoteGroupId: String(remoteGroupId),
+      remoteGroupName: "Remote",
+    })
+  ).id;
 });
 afterAll(async () => {
   await s?.close();
@@ -42,7 +52,10 @@ describe("sync engine", () => {
     expect(r.status).toBe("held");
     expect((await getSyncLink(t.db, linkId))?.statusMessage).toMatch(/not launched/);
     expect(s.counters().requests).toBe(0);
-    await t.db.insert(siteSettings).values({ id: 1, allowSyncsOnStaging: true }).onConflictDoUpdate({ target: siteSettings.id, set: { allowSyncsOnStaging: true } });
+    await t.db
+      .insert(siteSettings)
+      .values({ id: 1, allowSyncsOnStaging: true })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { allowSyncsOnStaging: true } });
   });
 
   it("adds the eligible, removes hand-added members, and records per-member status", async () => {
@@ -51,7 +64,8 @@ describe("sync engine", () => {
     expect(remoteEmails()).toEqual([...seed.eligibleEmails].sort());
     const st = await statuses();
     for (const id of seed.eligibleIds) expect(st[id].state).toBe("up_to_date");
-    for (const [reason, id] of Object.entries(seed.notEligible)) expect(st[id]).toMatchObject({ state: "not_applicable", reason });
+    for (const [reason, id] of Object.entries(seed.notEligible))
+      expect(st[id]).toMatchObject({ state: "not_applicable", reason });
     expect(st[seed.notEligible.no_user_account].message).toMatch(/No user account/);
     const link = await getSyncLink(t.db, linkId);
     expect(link).toMatchObject({ status: "up_to_date", progressDone: 41, progressTotal: 41, planId: null });
@@ -71,7 +85,9 @@ describe("sync engine", () => {
 
   it("sends one update when a synced field changes, and removes people who left the group", async () => {
     await t.db.update(people).set({ jobTitle: "Chair" }).where(eq(people.id, seed.eligibleIds[0]));
-    await t.db.delete(groupMembers).where(and(eq(groupMembers.groupId, seed.groupId), eq(groupMembers.recordId, seed.eligibleIds[1])));
+    await t.db
+      .delete(groupMembers)
+      .where(and(eq(groupMembers.groupId, seed.groupId), eq(groupMembers.recordId, seed.eligibleIds[1])));
     const before = s.counters();
     const updates = before.userUpdates;
     const removes = before.removesApplied;
@@ -85,7 +101,10 @@ describe("sync engine", () => {
 
   it("stores remote_rejected when Mobilize refuses a person", async () => {
     await t.db.update(people).set({ email: "broken@nodot" }).where(eq(people.id, seed.eligibleIds[2]));
-    s.state.removeMember(remoteGroupId, [...s.state.users.values()].find((u) => u.email === seed.eligibleEmails[2])!.id);
+    s.state.removeMember(
+      remoteGroupId,
+      [...s.state.users.values()].find((u) => u.email === seed.eligibleEmails[2])!.id,
+    );
     await t.db.delete(syncRemoteIds).where(eq(syncRemoteIds.personId, seed.eligibleIds[2]));
     await runSync(t.db, linkId);
     const st = await statuses();
@@ -95,13 +114,19 @@ describe("sync engine", () => {
 
   it("pauses a mass removal for confirmation, then applies it once approved", async () => {
     const leaving = seed.eligibleIds.slice(3, 30);
-    for (const id of leaving) await t.db.delete(groupMembers).where(and(eq(groupMembers.groupId, seed.groupId), eq(groupMembers.recordId, id)));
+    for (const id of leaving)
+      await t.db
+        .delete(groupMembers)
+        .where(and(eq(groupMembers.groupId, seed.groupId), eq(groupMembers.recordId, id)));
     const removes = s.counters().removesApplied;
     const r = await runSync(t.db, linkId);
     expect(r.status).toBe("awaiting_confirmation");
     const link = await getSyncLink(t.db, linkId);
     expect(link?.pendingRemovals).toHaveLength(27);
-    expect(link?.pendingRemovals?.[0]).toMatchObject({ email: expect.stringContaining("@example.org"), name: expect.stringMatching(/First/) });
+    expect(link?.pendingRemovals?.[0]).toMatchObject({
+      email: expect.stringContaining("@example.org"),
+      name: expect.stringMatching(/First/),
+    });
     expect(s.counters().removesApplied).toBe(removes);
     await approveRemovals(t.db, linkId);
     expect((await runSync(t.db, linkId)).status).toBe("up_to_date");

@@ -7,7 +7,13 @@ import type { Db } from "@/db/client";
 import { connectorFor } from "@/db/queries/integrations";
 import { getSiteSettings, syncsAllowed } from "@/db/queries/site-settings";
 import { deleteOpsOfLink, getSyncLink, setLinkStatus, type SyncLink } from "@/db/queries/sync-links";
-import { loadGroupMembersForSync, loadRemoteIds, loadSentHashes, rememberRemoteIds, replaceSyncMembers } from "@/db/queries/sync-members";
+import {
+  loadGroupMembersForSync,
+  loadRemoteIds,
+  loadSentHashes,
+  rememberRemoteIds,
+  replaceSyncMembers,
+} from "@/db/queries/sync-members";
 import { countOps, insertOps, type NewSyncOp } from "@/db/queries/sync-ops";
 import type { IntegrationVendor, SyncLinkStatus } from "@/db/schema";
 import type { Connector } from "@/lib/connectors/types";
@@ -28,7 +34,8 @@ export async function startRun(db: Db, linkId: string, deps: SyncDeps = {}): Pro
   const link = await getSyncLink(db, linkId);
   if (!link) return { status: "idle", remaining: 0, message: "Not linked." };
   const connector = await connectorOf(db, link, deps);
-  if (!connector) return fail(db, link.id, "Not connected: add the API key and secret under Settings → Integrations.");
+  if (!connector)
+    return fail(db, link.id, "Not connected: add the API key and secret under Settings → Integrations.");
   if (!syncsAllowed(await getSiteSettings(db))) {
     await setLinkStatus(db, link.id, { status: "held", statusMessage: heldMessage });
     return { status: "held", remaining: 0, message: heldMessage };
@@ -40,7 +47,12 @@ export async function startRun(db: Db, linkId: string, deps: SyncDeps = {}): Pro
       return { status: "syncing", remaining: open, message: "Resuming" };
     }
   }
-  await setLinkStatus(db, link.id, { status: "syncing", statusMessage: "Comparing members", progressDone: 0, progressTotal: 0 });
+  await setLinkStatus(db, link.id, {
+    status: "syncing",
+    statusMessage: "Comparing members",
+    progressDone: 0,
+    progressTotal: 0,
+  });
 
   const [members, remote, remoteIds, sentHashes] = await Promise.all([
     loadGroupMembersForSync(db, link.groupId),
@@ -51,16 +63,29 @@ export async function startRun(db: Db, linkId: string, deps: SyncDeps = {}): Pro
   const plan = planSync({ members, remote, remoteIds, sentHashes });
 
   const approved = link.approvedRemovals !== null && plan.removes.length <= link.approvedRemovals;
-  if (!approved && needsRemovalConfirmation(plan.removes.length, remote.length, link.guardPercent, link.guardMinimum)) {
+  if (
+    !approved &&
+    needsRemovalConfirmation(plan.removes.length, remote.length, link.guardPercent, link.guardMinimum)
+  ) {
     const message = `Awaiting confirmation: this sync would remove ${plan.removes.length} of ${remote.length} people.`;
-    await setLinkStatus(db, link.id, { status: "awaiting_confirmation", statusMessage: message, pendingRemovals: plan.removes });
+    await setLinkStatus(db, link.id, {
+      status: "awaiting_confirmation",
+      statusMessage: message,
+      pendingRemovals: plan.removes,
+    });
     return { status: "awaiting_confirmation", remaining: 0, message };
   }
 
   const planId = randomUUID();
   const base = { linkId: link.id, planId } as const;
   const ops: NewSyncOp[] = [
-    ...plan.removes.map((r) => ({ ...base, kind: "remove" as const, remoteUserId: r.remoteUserId, email: r.email, name: r.name })),
+    ...plan.removes.map((r) => ({
+      ...base,
+      kind: "remove" as const,
+      remoteUserId: r.remoteUserId,
+      email: r.email,
+      name: r.name,
+    })),
     ...plan.adds.map((a) => personOp(base, "add", a)),
     ...plan.updates.map((u) => personOp(base, "update", u)),
   ];
@@ -74,7 +99,10 @@ export async function startRun(db: Db, linkId: string, deps: SyncDeps = {}): Pro
   await db.transaction(async (tx) => {
     await rememberRemoteIds(tx, link.vendor, plan.learned);
     await replaceSyncMembers(tx, link.id, [
-      ...plan.notEligible.map((n) => ({ ...member(n.recordId, { state: "not_applicable", reason: n.reason, message: n.message }), recordType: n.recordType })),
+      ...plan.notEligible.map((n) => ({
+        ...member(n.recordId, { state: "not_applicable", reason: n.reason, message: n.message }),
+        recordType: n.recordType,
+      })),
       ...[...plan.adds, ...plan.updates].map((a) => member(a.person.personId, { fieldsHash: a.fieldsHash })),
       ...plan.unchanged.map((u) => member(u.personId, { state: "up_to_date", fieldsHash: u.fieldsHash })),
     ]);
@@ -96,7 +124,8 @@ export async function startRun(db: Db, linkId: string, deps: SyncDeps = {}): Pro
 /** One chunk of the open plan; finishes the run when nothing is left. Safe to repeat after any failure. */
 export async function applyNext(db: Db, linkId: string, deps: SyncDeps = {}): Promise<StepResult> {
   const link = await getSyncLink(db, linkId);
-  if (!link?.planId) return { status: link?.status ?? "idle", remaining: 0, message: link?.statusMessage ?? "Not linked." };
+  if (!link?.planId)
+    return { status: link?.status ?? "idle", remaining: 0, message: link?.statusMessage ?? "Not linked." };
   const connector = await connectorOf(db, link, deps);
   if (!connector) return fail(db, link.id, "Not connected.");
   const ctx = { db, link: { ...link, planId: link.planId }, connector, chunkSize: deps.chunkSize ?? 50 };
@@ -105,10 +134,19 @@ export async function applyNext(db: Db, linkId: string, deps: SyncDeps = {}): Pr
   const counts = await countOps(db, link.id, link.planId);
   await setLinkStatus(db, link.id, { progressDone: counts.done, progressTotal: counts.total });
   if (counts.open === 0) return finish(db, link.id);
-  return { status: "syncing", remaining: counts.open, message: `${counts.done} / ${counts.total}`, done: counts.done };
+  return {
+    status: "syncing",
+    remaining: counts.open,
+    message: `${counts.done} / ${counts.total}`,
+    done: counts.done,
+  };
 }
 
-function personOp(base: { linkId: string; planId: string }, kind: "add" | "update", a: PlannedAdd): NewSyncOp {
+function personOp(
+  base: { linkId: string; planId: string },
+  kind: "add" | "update",
+  a: PlannedAdd,
+): NewSyncOp {
   const { person, fieldsHash } = a;
   return {
     ...base,
@@ -126,7 +164,12 @@ async function finish(db: Db, linkId: string): Promise<StepResult> {
   const message = "Up to date";
   await db.transaction(async (tx) => {
     await deleteOpsOfLink(tx, linkId);
-    await setLinkStatus(tx, linkId, { status: "up_to_date", statusMessage: message, planId: null, lastSyncedAt: new Date() });
+    await setLinkStatus(tx, linkId, {
+      status: "up_to_date",
+      statusMessage: message,
+      planId: null,
+      lastSyncedAt: new Date(),
+    });
   });
   return { status: "up_to_date", remaining: 0, message };
 }
@@ -144,7 +187,10 @@ export async function markLinkError(db: Db, linkId: string, error: unknown): Pro
  * A whole run in this process (CLI, tests, benchmark). The Inngest function does the same with one step
  * per call. Transient failures are retried here up to `maxFailures` in a row, then the link shows the error.
  */
-export async function runSync(db: Db, linkId: string, deps: SyncDeps & { maxFailures?: number; retryDelayMs?: number; onStep?: (r: StepResult) => void } = {},
+export async function runSync(
+  db: Db,
+  linkId: string,
+  deps: SyncDeps & { maxFailures?: number; retryDelayMs?: number; onStep?: (r: StepResult) => void } = {},
 ) {
   let failures = 0;
   let result: StepResult | undefined;

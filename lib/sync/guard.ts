@@ -20,7 +20,8 @@ export async function approveRemovals(db: Db, linkId: string): Promise<void> {
 export async function cancelRemovals(db: Db, linkId: string): Promise<void> {
   const link = await getSyncLink(db, linkId);
   if (!link) throw notFound("Sync link");
-  if (link.status !== "awaiting_confirmation") throw new AppError("conflict", "This sync is not waiting for a confirmation.");
+  if (link.status !== "awaiting_confirmation")
+    throw new AppError("conflict", "This sync is not waiting for a confirmation.");
   await setLinkStatus(db, linkId, {
     status: "error",
     statusMessage: `Cancelled: ${link.pendingRemovals?.length ?? 0} removals were not made. Change the group's conditions or approve to continue.`,

@@ -2,7 +2,12 @@
 // disconnect. Used by the settings page's server actions; no auth here (callers check the admin).
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { deleteIntegration, getIntegration, mobilizeOptionsOf, saveIntegration } from "@/db/queries/integrations";
+import {
+  deleteIntegration,
+  getIntegration,
+  mobilizeOptionsOf,
+  saveIntegration,
+} from "@/db/queries/integrations";
 import { createMobilizeConnector, defaultMobilizeBaseUrl } from "@/lib/connectors/mobilize/connector";
 import { ConnectionError } from "@/lib/connectors/types";
 import { fromZodError } from "@/lib/errors";
@@ -14,7 +19,11 @@ const fieldKey = z
   .regex(/^[A-Za-z0-9_]*$/, "use letters, digits and _ only (Mobilize's field key), or leave empty");
 
 export const mobilizeSettingsSchema = z.object({
-  baseUrl: z.string().trim().url("enter a full URL such as https://api.mobilize.io/v1").default(defaultMobilizeBaseUrl),
+  baseUrl: z
+    .string()
+    .trim()
+    .url("enter a full URL such as https://api.mobilize.io/v1")
+    .default(defaultMobilizeBaseUrl),
   /** Empty = keep the stored one (it is never shown back). */
   apiKey: z.string().trim().max(500),
   apiSecret: z.string().trim().max(500),

@@ -15,7 +15,12 @@ const row = (id: string, over: Partial<GroupMemberRow> = {}): GroupMemberRow => 
   hasUserAccount: true,
   ...over,
 });
-const remote = (id: string, email: string | null) => ({ remoteUserId: id, email, firstName: "R", lastName: id });
+const remote = (id: string, email: string | null) => ({
+  remoteUserId: id,
+  email,
+  firstName: "R",
+  lastName: id,
+});
 
 describe("eligibility", () => {
   it.each([
@@ -38,7 +43,11 @@ describe("planSync", () => {
     const c = toSyncPerson(row("c"), "r-c");
     const plan = planSync({
       members,
-      remote: [remote("r-b", "b@example.org"), remote("r-c", "C@example.org"), remote("r-x", "hand@added.org")],
+      remote: [
+        remote("r-b", "b@example.org"),
+        remote("r-c", "C@example.org"),
+        remote("r-x", "hand@added.org"),
+      ],
       remoteIds: new Map([["b", "r-b"]]),
       sentHashes: new Map([
         ["b", fieldsHashOf(b)],

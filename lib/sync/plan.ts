@@ -20,7 +20,13 @@ export type Plan = {
   removes: PlannedRemove[];
   updates: PlannedAdd[];
   unchanged: { personId: string; fieldsHash: string; remoteUserId: string }[];
-  notEligible: { recordType: "person" | "company"; recordId: string; name: string; reason: SyncReason; message: string }[];
+  notEligible: {
+    recordType: "person" | "company";
+    recordId: string;
+    name: string;
+    reason: SyncReason;
+    message: string;
+  }[];
   /** Remote ids learned by matching on email this run (to remember). */
   learned: { personId: string; remoteUserId: string }[];
 };
@@ -35,11 +41,18 @@ export function planSync(input: PlanInput): Plan {
     const e = eligibilityOf(row);
     if (!e.eligible) {
       const name = `${row.firstName} ${row.lastName}`.trim();
-      plan.notEligible.push({ recordType: row.recordType, recordId: row.recordId, name, reason: e.reason, message: e.message });
+      plan.notEligible.push({
+        recordType: row.recordType,
+        recordId: row.recordId,
+        name,
+        reason: e.reason,
+        message: e.message,
+      });
       continue;
     }
     const known = input.remoteIds.get(row.recordId) ?? null;
-    const hit = (known ? remoteById.get(known) : undefined) ?? remoteByEmail.get(row.email!.trim().toLowerCase());
+    const hit =
+      (known ? remoteById.get(known) : undefined) ?? remoteByEmail.get(row.email!.trim().toLowerCase());
     const person = toSyncPerson(row, hit?.remoteUserId ?? known);
     const fieldsHash = fieldsHashOf(person);
     if (!hit || matched.has(hit.remoteUserId)) {
@@ -47,17 +60,27 @@ export function planSync(input: PlanInput): Plan {
       continue;
     }
     matched.add(hit.remoteUserId);
-    if (hit.remoteUserId !== known) plan.learned.push({ personId: row.recordId, remoteUserId: hit.remoteUserId });
+    if (hit.remoteUserId !== known)
+      plan.learned.push({ personId: row.recordId, remoteUserId: hit.remoteUserId });
     if (input.sentHashes.get(row.recordId) !== fieldsHash) plan.updates.push({ person, fieldsHash });
     else plan.unchanged.push({ personId: row.recordId, fieldsHash, remoteUserId: hit.remoteUserId });
   }
   for (const r of input.remote)
     if (!matched.has(r.remoteUserId))
-      plan.removes.push({ remoteUserId: r.remoteUserId, email: r.email, name: `${r.firstName} ${r.lastName}`.trim() });
+      plan.removes.push({
+        remoteUserId: r.remoteUserId,
+        email: r.email,
+        name: `${r.firstName} ${r.lastName}`.trim(),
+      });
   return plan;
 }
 
 /** Mass-removal guard: more than `percent`% of the remote group and at least `minimum` people. */
-export function needsRemovalConfirmation(removals: number, remoteSize: number, percent: number, minimum: number): boolean {
+export function needsRemovalConfirmation(
+  removals: number,
+  remoteSize: number,
+  percent: number,
+  minimum: number,
+): boolean {
   return removals >= minimum && removals * 100 > percent * Math.max(1, remoteSize);
 }

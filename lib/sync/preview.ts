@@ -9,7 +9,8 @@ const cap = 200;
 
 export async function previewSync(db: Db, groupId: string, remoteGroupId: string) {
   const connector = await connectorFor(db, "mobilize");
-  if (!connector) throw new AppError("precondition_failed", "Mobilize is not connected (Settings → Integrations).");
+  if (!connector)
+    throw new AppError("precondition_failed", "Mobilize is not connected (Settings → Integrations).");
   const [members, remote, remoteIds] = await Promise.all([
     loadGroupMembersForSync(db, groupId),
     connector.listMembers(remoteGroupId),
@@ -17,9 +18,18 @@ export async function previewSync(db: Db, groupId: string, remoteGroupId: string
   ]);
   const plan = planSync({ members, remote, remoteIds, sentHashes: new Map() });
   return {
-    counts: { add: plan.adds.length, remove: plan.removes.length, notEligible: plan.notEligible.length, alreadyThere: plan.updates.length + plan.unchanged.length },
-    adds: plan.adds.slice(0, cap).map((a) => ({ name: `${a.person.firstName} ${a.person.lastName}`.trim(), email: a.person.email })),
+    counts: {
+      add: plan.adds.length,
+      remove: plan.removes.length,
+      notEligible: plan.notEligible.length,
+      alreadyThere: plan.updates.length + plan.unchanged.length,
+    },
+    adds: plan.adds
+      .slice(0, cap)
+      .map((a) => ({ name: `${a.person.firstName} ${a.person.lastName}`.trim(), email: a.person.email })),
     removes: plan.removes.slice(0, cap).map((r) => ({ name: r.name, email: r.email })),
-    notEligible: plan.notEligible.slice(0, cap).map((n) => ({ name: n.name, reason: n.reason, message: n.message })),
+    notEligible: plan.notEligible
+      .slice(0, cap)
+      .map((n) => ({ name: n.name, reason: n.reason, message: n.message })),
   };
 }

@@ -36,12 +36,29 @@ beforeAll(async () => {
   } else t = await createTestDb();
   s = await startMobilizeStandIn({ apiKey: "k", apiSecret: "s" });
   // One call per member maximises the number of faults the run must survive.
-  await saveIntegration(t.db, { vendor: "mobilize", baseUrl: s.url, apiKey: "k", apiSecret: "s", options: { bulkAddPath: "" } });
-  await t.db.insert(siteSettings).values({ id: 1, launched: true }).onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
+  await saveIntegration(t.db, {
+    vendor: "mobilize",
+    baseUrl: s.url,
+    apiKey: "k",
+    apiSecret: "s",
+    options: { bulkAddPath: "" },
+  });
+  await t.db
+    .insert(siteSettings)
+    .values({ id: 1, launched: true })
+    .onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
   remoteGroupId = s.state.createGroup({ name: "Reliability" }).id;
-  for (let i = 0; i < handAdded; i++) s.state.addMember(remoteGroupId, s.state.upsertUser({ email: `stray${i}@elsewhere.org` }).id);
+  for (let i = 0; i < handAdded; i++)
+    s.state.addMember(remoteGroupId, s.state.upsertUser({ email: `stray${i}@elsewhere.org` }).id);
   seed = await seedSyncGroup(t.db, 2000, "rel");
-  linkId = (await saveSyncLink(t.db, { vendor: "mobilize", groupId: seed.groupId, remoteGroupId: String(remoteGroupId), remoteGroupName: "Reliability" })).id;
+  linkId = (
+    await saveSyncLink(t.db, {
+      vendor: "mobilize",
+      groupId: seed.groupId,
+      remoteGroupId: String(remoteGroupId),
+      remoteGroupName: "Reliability",
+    })
+  ).id;
   await t.db.update(syncLinks).set({ guardMinimum: 100_000 }).where(eq(syncLinks.id, linkId));
   if (dataDir) await t.close();
 }, 120_000);
@@ -59,13 +76,17 @@ afterAll(async () => {
 function startChild(): { child: ChildProcess; done: Promise<number | null>; progress: () => number } {
   const arg = JSON.stringify({ url: (t as TestDb).url, dataDir, linkId });
   // node itself with tsx's loader (not the tsx wrapper, whose SIGKILL would leave its node child running).
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/sync/test-support/run-sync-child.ts"), arg], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.resolve("lib/sync/test-support/run-sync-child.ts"), arg],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let done = 0;
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-    for (const line of chunk.split("\n")) if (line.startsWith('{"done"')) done = Math.max(done, JSON.parse(line).done);
-    if (process.env.H7_DEBUG) process.stderr.write(`[${new Date().toISOString()}] ${chunk}`);
+    for (const line of chunk.split("\n"))
+      if (line.startsWith('{"done"')) done = Math.max(done, JSON.parse(line).done);
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, done: exited, progress: () => done };
@@ -74,7 +95,13 @@ function startChild(): { child: ChildProcess; done: Promise<number | null>; prog
 it("ends exact after faults and two SIGKILLs, with no duplicate calls", { timeout: 180_000 }, async () => {
   await fetch(`http://localhost:${s.port}/__faults`, {
     method: "POST",
-    body: JSON.stringify({ rate: 0.3, kinds: ["429", "500", "503", "slow", "drop", "drop_after"], retryAfterSeconds: 0.05, slowMs: 100, seed: 42 }),
+    body: JSON.stringify({
+      rate: 0.3,
+      kinds: ["429", "500", "503", "slow", "drop", "drop_after"],
+      retryAfterSeconds: 0.05,
+      slowMs: 100,
+      seed: 42,
+    }),
   });
   for (const killAt of [400, 1200]) {
     const { child, done, progress } = startChild();
@@ -89,7 +116,9 @@ it("ends exact after faults and two SIGKILLs, with no duplicate calls", { timeou
   expect(await done).toBe(0);
   if (dataDir) t = await openParent();
 
-  const remote = [...s.state.members.get(remoteGroupId)!.keys()].map((id) => s.state.users.get(id)!.email).sort();
+  const remote = [...s.state.members.get(remoteGroupId)!.keys()]
+    .map((id) => s.state.users.get(id)!.email)
+    .sort();
   expect(remote).toEqual([...seed.eligibleEmails].sort());
   const c = s.counters();
   expect(c.faults).toBeGreaterThan(300);
@@ -99,10 +128,17 @@ it("ends exact after faults and two SIGKILLs, with no duplicate calls", { timeou
   expect(c.removeMisses).toBe(0);
 
   const link = await getSyncLink(t.db, linkId);
-  expect(link).toMatchObject({ status: "up_to_date", progressDone: 2000 + handAdded, progressTotal: 2000 + handAdded });
+  expect(link).toMatchObject({
+    status: "up_to_date",
+    progressDone: 2000 + handAdded,
+    progressTotal: 2000 + handAdded,
+  });
   const members = await t.db.select().from(syncMembers).where(eq(syncMembers.linkId, linkId));
   expect(members.filter((m) => m.state === "up_to_date")).toHaveLength(2000);
-  expect(members.filter((m) => m.state === "not_applicable").map((m) => m.reason).sort()).toEqual(
-    ["deactivated", "is_company", "missing_email", "no_user_account"],
-  );
+  expect(
+    members
+      .filter((m) => m.state === "not_applicable")
+      .map((m) => m.reason)
+      .sort(),
+  ).toEqual(["deactivated", "is_company", "missing_email", "no_user_account"]);
 });

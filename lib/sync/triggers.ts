@@ -12,7 +12,10 @@ export async function requestSync(db: DbOrTx, linkId: string, reason: string): P
 /** Requests a sync of every link of these groups (any vendor). */
 export async function requestSyncForGroups(db: DbOrTx, groupIds: string[], reason: string): Promise<number> {
   if (!groupIds.length) return 0;
-  const links = await db.select({ id: syncLinks.id }).from(syncLinks).where(inArray(syncLinks.groupId, groupIds));
+  const links = await db
+    .select({ id: syncLinks.id })
+    .from(syncLinks)
+    .where(inArray(syncLinks.groupId, groupIds));
   for (const l of links) await requestSync(db, l.id, reason);
   return links.length;
 }

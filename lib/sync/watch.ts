@@ -13,12 +13,19 @@ const norm = (f: string) => f.replace(/_/g, "").toLowerCase();
 const syncedPersonFields = new Set(["firstname", "lastname", "email", "jobtitle", "companyid", "active"]);
 
 /** Person ids and group ids a batch of outbox changes may affect. */
-export function affectedBy(batch: ChangeRow[]): { personIds: string[]; companyIds: string[]; groupIds: string[] } {
+export function affectedBy(batch: ChangeRow[]): {
+  personIds: string[];
+  companyIds: string[];
+  groupIds: string[];
+} {
   const personIds = new Set<string>();
   const companyIds = new Set<string>();
   const groupIds = new Set<string>();
   for (const c of batch) {
-    if (c.recordType === "person" && (c.op !== "updated" || c.changedFields.some((f) => syncedPersonFields.has(norm(f)))))
+    if (
+      c.recordType === "person" &&
+      (c.op !== "updated" || c.changedFields.some((f) => syncedPersonFields.has(norm(f))))
+    )
       personIds.add(c.recordId);
     if (c.recordType === "user") {
       const pid = (c.after?.personId ?? c.before?.personId) as string | undefined;
@@ -31,7 +38,11 @@ export function affectedBy(batch: ChangeRow[]): { personIds: string[]; companyId
   return { personIds: [...personIds], companyIds: [...companyIds], groupIds: [...groupIds] };
 }
 
-async function linkedGroupsOf(db: DbOrTx, recordType: "person" | "company", ids: string[]): Promise<string[]> {
+async function linkedGroupsOf(
+  db: DbOrTx,
+  recordType: "person" | "company",
+  ids: string[],
+): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await db
     .selectDistinct({ groupId: groupMembers.groupId })
@@ -70,7 +81,9 @@ const MEMBERSHIP_CURSOR = "sync-membership";
 export async function followMembershipOnce(db: DbOrTx): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.insert(outboxFollowers).values({ name: MEMBERSHIP_CURSOR }).onConflictDoNothing();
-    const [row] = await tx.execute(sql`select cursor from outbox_followers where name = ${MEMBERSHIP_CURSOR} for update`);
+    const [row] = await tx.execute(
+      sql`select cursor from outbox_followers where name = ${MEMBERSHIP_CURSOR} for update`,
+    );
     const cursor = Number((row as { cursor: string | number }).cursor);
     const changes = await tx
       .select({ cursor: groupMembershipChanges.cursor, groupId: groupMembershipChanges.groupId })
@@ -79,7 +92,9 @@ export async function followMembershipOnce(db: DbOrTx): Promise<number> {
       .orderBy(asc(groupMembershipChanges.cursor))
       .limit(5000);
     if (!changes.length) return 0;
-    await safely(() => requestSyncForGroups(tx, [...new Set(changes.map((c) => c.groupId))], "members entered or left"));
+    await safely(() =>
+      requestSyncForGroups(tx, [...new Set(changes.map((c) => c.groupId))], "members entered or left"),
+    );
     await tx
       .update(outboxFollowers)
       .set({ cursor: changes[changes.length - 1].cursor, updatedAt: new Date() })

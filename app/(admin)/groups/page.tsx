@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { isStaff } from "@/lib/records/page-guard";
 import { integrationColumns } from "./data";
+import { SyncStatusCell } from "@/components/sync/sync-status-cell";
 
 export const metadata = { title: "Groups" };
 export const dynamic = "force-dynamic";
@@ -65,7 +66,7 @@ export default async function GroupsPage() {
                   <td className="px-3 py-2 text-right tabular-nums">{g.memberCount.toLocaleString("en")}</td>
                   {integrationColumns.map((c) => (
                     <td key={c.key} className="px-3 py-2 text-slate-500">
-                      —
+                      <SyncStatusCell vendor={c.key} groupId={g.id} />
                     </td>
                   ))}
                 </tr>

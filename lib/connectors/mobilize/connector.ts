@@ -48,11 +48,14 @@ export function createMobilizeConnector(
 
   async function addOne(groupId: string, person: SyncPerson): Promise<AddResult> {
     try {
-      const user = await client.request("POST", `/groups/${enc(groupId)}/members`, { body: toAddMemberBody(person, o) });
+      const user = await client.request("POST", `/groups/${enc(groupId)}/members`, {
+        body: toAddMemberBody(person, o),
+      });
       return { personId: person.personId, ok: true, remoteUserId: fromMobilizeUser(user).remoteUserId };
     } catch (e) {
       // A 4xx about this person (bad email, unknown user id) is a per-person rejection, not a failed run.
-      if (e instanceof HttpError && e.kind === "client") return { personId: person.personId, ok: false, message: e.message };
+      if (e instanceof HttpError && e.kind === "client")
+        return { personId: person.personId, ok: false, message: e.message };
       throw e;
     }
   }
@@ -63,29 +66,48 @@ export function createMobilizeConnector(
 
     async testConnection() {
       try {
-        const body = await new HttpClient({ ...client.opts, maxAttempts: 2 }).request("GET", "/groups", { query: { limit: 1, offset: 0 } });
+        const body = await new HttpClient({ ...client.opts, maxAttempts: 2 }).request("GET", "/groups", {
+          query: { limit: 1, offset: 0 },
+        });
         if (!Array.isArray(body) && !Array.isArray((body as { results?: unknown })?.results))
-          throw new ConnectionError("unexpected_answer", "Mobilize answered, but not with a list of groups. Check the base URL.");
+          throw new ConnectionError(
+            "unexpected_answer",
+            "Mobilize answered, but not with a list of groups. Check the base URL.",
+          );
       } catch (e) {
         if (e instanceof ConnectionError) throw e;
         if (e instanceof HttpError) {
-          if (e.kind === "auth") throw new ConnectionError("bad_credentials", "Mobilize rejected the API key or secret.");
+          if (e.kind === "auth")
+            throw new ConnectionError("bad_credentials", "Mobilize rejected the API key or secret.");
           if (e.kind === "unreachable" || e.kind === "timeout")
-            throw new ConnectionError("unreachable", `Mobilize could not be reached at ${o.baseUrl}: ${e.message}`);
-          throw new ConnectionError("unexpected_answer", `Unexpected answer from Mobilize (${e.status ?? "no status"}): ${e.message}`);
+            throw new ConnectionError(
+              "unreachable",
+              `Mobilize could not be reached at ${o.baseUrl}: ${e.message}`,
+            );
+          throw new ConnectionError(
+            "unexpected_answer",
+            `Unexpected answer from Mobilize (${e.status ?? "no status"}): ${e.message}`,
+          );
         }
-        throw new ConnectionError("unexpected_answer", `Unexpected answer from Mobilize: ${(e as Error).message}`);
+        throw new ConnectionError(
+          "unexpected_answer",
+          `Unexpected answer from Mobilize: ${(e as Error).message}`,
+        );
       }
     },
 
     async listGroups({ limit, offset }) {
       const body = await client.request<unknown>("GET", "/groups", { query: { limit, offset } });
-      const items = (Array.isArray(body) ? body : ((body as { results?: unknown[] })?.results ?? [])).map(fromMobilizeGroup);
+      const items = (Array.isArray(body) ? body : ((body as { results?: unknown[] })?.results ?? [])).map(
+        fromMobilizeGroup,
+      );
       return { items, hasMore: items.length === limit };
     },
 
     async listMembers(groupId) {
-      const raw = await client.getAll<unknown>(`/groups/${enc(groupId)}/members`, o.pageSize, { include_fields: false });
+      const raw = await client.getAll<unknown>(`/groups/${enc(groupId)}/members`, o.pageSize, {
+        include_fields: false,
+      });
       return raw.map(fromMobilizeUser);
     },
 
@@ -105,7 +127,11 @@ export function createMobilizeConnector(
         const r = results.find((x) => x.index === index);
         if (r && r.status !== "error" && r.user_id !== undefined)
           return { personId: p.personId, ok: true as const, remoteUserId: String(r.user_id) };
-        return { personId: p.personId, ok: false as const, message: r?.error_message ?? "Mobilize did not confirm this member" };
+        return {
+          personId: p.personId,
+          ok: false as const,
+          message: r?.error_message ?? "Mobilize did not confirm this member",
+        };
       });
     },
 
@@ -122,25 +148,35 @@ export function createMobilizeConnector(
     async checkMember(groupId, who) {
       if (who.remoteUserId) {
         try {
-          await client.request("GET", `/groups/${enc(groupId)}/members/${enc(who.remoteUserId)}`, { query: { include_fields: false } });
+          await client.request("GET", `/groups/${enc(groupId)}/members/${enc(who.remoteUserId)}`, {
+            query: { include_fields: false },
+          });
           return { member: true, remoteUserId: who.remoteUserId };
         } catch (e) {
-          if (e instanceof HttpError && e.status === 404) return { member: false, remoteUserId: who.remoteUserId };
+          if (e instanceof HttpError && e.status === 404)
+            return { member: false, remoteUserId: who.remoteUserId };
           throw e;
         }
       }
       const email = (who.email ?? "").trim().toLowerCase();
-      const found = await client.request<unknown>("GET", "/users/search", { query: { keywords: email, limit: 50, offset: 0 } });
+      const found = await client.request<unknown>("GET", "/users/search", {
+        query: { keywords: email, limit: 50, offset: 0 },
+      });
       const users = unwrapPage<Record<string, unknown>>(found).items;
       const user = users.find((u) => fromMobilizeUser(u).email === email);
       if (!user) return { member: false, remoteUserId: null };
       const groups = Array.isArray(user.groups) ? (user.groups as { id: unknown }[]) : [];
-      return { member: groups.some((g) => String(g.id) === groupId), remoteUserId: fromMobilizeUser(user).remoteUserId };
+      return {
+        member: groups.some((g) => String(g.id) === groupId),
+        remoteUserId: fromMobilizeUser(user).remoteUserId,
+      };
     },
 
     async upsertPerson(person) {
       if (person.remoteUserId) {
-        await client.request("PUT", `/users/${enc(person.remoteUserId)}`, { body: toUpdateUserBody(person, o) });
+        await client.request("PUT", `/users/${enc(person.remoteUserId)}`, {
+          body: toUpdateUserBody(person, o),
+        });
         return { remoteUserId: person.remoteUserId };
       }
       const user = await client.request("POST", "/users", { body: toUpdateUserBody(person, o) });

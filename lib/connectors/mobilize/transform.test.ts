@@ -27,8 +27,13 @@ describe("Mobilize transform", () => {
     expect(toUpdateUserBody(ada, mapping)).toEqual(updateUserRequest);
   });
   it("leaves out fields whose mapping is empty and sends blanks for missing values", () => {
-    const body = toAddMemberBody({ ...ada, companyName: null }, { companyField: "company", jobTitleField: "" });
-    expect(body).toEqual({ fields: { email: "ada@example.org", first_name: "Ada", last_name: "Lovelace", company: "" } });
+    const body = toAddMemberBody(
+      { ...ada, companyName: null },
+      { companyField: "company", jobTitleField: "" },
+    );
+    expect(body).toEqual({
+      fields: { email: "ada@example.org", first_name: "Ada", last_name: "Lovelace", company: "" },
+    });
   });
   it("reads groups with their parent", () => {
     expect(groupsPage.map(fromMobilizeGroup)).toEqual([

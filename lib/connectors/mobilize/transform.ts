@@ -9,7 +9,10 @@ export type MobilizeFieldMapping = {
   jobTitleField: string;
 };
 
-export const defaultFieldMapping: MobilizeFieldMapping = { companyField: "company_name", jobTitleField: "job_title" };
+export const defaultFieldMapping: MobilizeFieldMapping = {
+  companyField: "company_name",
+  jobTitleField: "job_title",
+};
 
 export type MobilizeMemberFields = Record<string, string>;
 
@@ -48,7 +51,11 @@ export function fromMobilizeGroup(raw: unknown): RemoteGroup {
   if (g === null || typeof g !== "object" || (typeof g.id !== "number" && typeof g.id !== "string"))
     throw new Error("group without an id");
   const parent = g.parent_group ?? g.parent_group_id ?? null;
-  return { id: str(g.id), name: str(g.name) || `Group ${str(g.id)}`, parentId: parent === null ? null : str(parent) || null };
+  return {
+    id: str(g.id),
+    name: str(g.name) || `Group ${str(g.id)}`,
+    parentId: parent === null ? null : str(parent) || null,
+  };
 }
 
 export function fromMobilizeUser(raw: unknown): RemoteMember {

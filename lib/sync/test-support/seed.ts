@@ -14,8 +14,14 @@ export type SeededGroup = {
 };
 
 export async function seedSyncGroup(db: DbOrTx, eligible: number, prefix = "m"): Promise<SeededGroup> {
-  const [company] = await db.insert(companies).values({ name: `${prefix} Widgets Inc` }).returning({ id: companies.id });
-  const [group] = await db.insert(groups).values({ name: `${prefix} Sync group`, mode: "specific", recordTypes: "both" }).returning({ id: groups.id });
+  const [company] = await db
+    .insert(companies)
+    .values({ name: `${prefix} Widgets Inc` })
+    .returning({ id: companies.id });
+  const [group] = await db
+    .insert(groups)
+    .values({ name: `${prefix} Sync group`, mode: "specific", recordTypes: "both" })
+    .returning({ id: groups.id });
   const eligibleRows = Array.from({ length: eligible }, (_, i) => ({
     id: randomUUID(),
     firstName: `First${i}`,
@@ -25,20 +31,36 @@ export async function seedSyncGroup(db: DbOrTx, eligible: number, prefix = "m"):
     companyId: i % 3 ? company.id : null,
   }));
   const extra = {
-    no_user_account: { id: randomUUID(), firstName: "No", lastName: "Account", email: `${prefix}.noacct@example.org` },
-    deactivated: { id: randomUUID(), firstName: "Gone", lastName: "Away", email: `${prefix}.gone@example.org`, active: false },
+    no_user_account: {
+      id: randomUUID(),
+      firstName: "No",
+      lastName: "Account",
+      email: `${prefix}.noacct@example.org`,
+    },
+    deactivated: {
+      id: randomUUID(),
+      firstName: "Gone",
+      lastName: "Away",
+      email: `${prefix}.gone@example.org`,
+      active: false,
+    },
     missing_email: { id: randomUUID(), firstName: "No", lastName: "Email", email: null },
   };
   const all = [...eligibleRows, ...Object.values(extra)];
   for (let i = 0; i < all.length; i += 1000) await db.insert(people).values(all.slice(i, i + 1000));
   const withAccounts = [...eligibleRows, extra.deactivated, extra.missing_email];
-  const userRows = withAccounts.map((p) => ({ email: p.email ?? `${p.id}@accounts.invalid`, passwordHash: "!test", personId: p.id }));
+  const userRows = withAccounts.map((p) => ({
+    email: p.email ?? `${p.id}@accounts.invalid`,
+    passwordHash: "!test",
+    personId: p.id,
+  }));
   for (let i = 0; i < userRows.length; i += 1000) await db.insert(users).values(userRows.slice(i, i + 1000));
   const memberRows = [
     ...all.map((p) => ({ groupId: group.id, recordType: "person" as const, recordId: p.id })),
     { groupId: group.id, recordType: "company" as const, recordId: company.id },
   ];
-  for (let i = 0; i < memberRows.length; i += 1000) await db.insert(groupMembers).values(memberRows.slice(i, i + 1000));
+  for (let i = 0; i < memberRows.length; i += 1000)
+    await db.insert(groupMembers).values(memberRows.slice(i, i + 1000));
   return {
     groupId: group.id,
     companyId: company.id,

@@ -14,7 +14,13 @@ export type FaultConfig = {
   seed: number;
 };
 
-export const noFaults: FaultConfig = { rate: 0, kinds: [...faultKinds], retryAfterSeconds: 1, slowMs: 1500, seed: 1 };
+export const noFaults: FaultConfig = {
+  rate: 0,
+  kinds: [...faultKinds],
+  retryAfterSeconds: 1,
+  slowMs: 1500,
+  seed: 1,
+};
 
 /** mulberry32: small deterministic PRNG. */
 export function makeRandom(seed: number): () => number {
@@ -30,12 +36,15 @@ export function makeRandom(seed: number): () => number {
 
 export function parseFaults(body: unknown, current: FaultConfig): FaultConfig {
   const b = (body ?? {}) as Partial<FaultConfig>;
-  const kinds = Array.isArray(b.kinds) ? b.kinds.filter((k): k is FaultKind => faultKinds.includes(k)) : current.kinds;
+  const kinds = Array.isArray(b.kinds)
+    ? b.kinds.filter((k): k is FaultKind => faultKinds.includes(k))
+    : current.kinds;
   const rate = typeof b.rate === "number" ? Math.min(1, Math.max(0, b.rate)) : current.rate;
   return {
     rate,
     kinds: kinds.length ? kinds : current.kinds,
-    retryAfterSeconds: typeof b.retryAfterSeconds === "number" ? b.retryAfterSeconds : current.retryAfterSeconds,
+    retryAfterSeconds:
+      typeof b.retryAfterSeconds === "number" ? b.retryAfterSeconds : current.retryAfterSeconds,
     slowMs: typeof b.slowMs === "number" ? b.slowMs : current.slowMs,
     seed: typeof b.seed === "number" ? b.seed : current.seed,
   };

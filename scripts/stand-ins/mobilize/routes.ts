@@ -43,7 +43,10 @@ export function routeName(method: string, path: string): string {
 type Ctx = { state: StandInState; opts: ApiOptions; counters: Counters; bulkBusy: { on: boolean } };
 
 function page<T>(items: T[], q: URLSearchParams, opts: ApiOptions): Reply {
-  const limit = Math.min(opts.maxLimit, Math.max(1, Number(q.get("limit") ?? opts.defaultLimit) || opts.defaultLimit));
+  const limit = Math.min(
+    opts.maxLimit,
+    Math.max(1, Number(q.get("limit") ?? opts.defaultLimit) || opts.defaultLimit),
+  );
   const offset = Math.max(0, Number(q.get("offset") ?? 0) || 0);
   const slice = items.slice(offset, offset + limit);
   return { status: 200, body: opts.envelope === "results" ? { count: items.length, results: slice } : slice };
@@ -67,7 +70,13 @@ function addOne(ctx: Ctx, groupId: number, item: Record<string, unknown>): Reply
   return { status: 201, body: state.userView(user, false) };
 }
 
-export async function handleApi(ctx: Ctx, method: string, path: string, q: URLSearchParams, body: unknown): Promise<Reply> {
+export async function handleApi(
+  ctx: Ctx,
+  method: string,
+  path: string,
+  q: URLSearchParams,
+  body: unknown,
+): Promise<Reply> {
   const { state, opts, counters } = ctx;
   const parts = path.split("/").filter(Boolean); // ["groups", "12", "members", ...]
   const includeFields = q.get("include_fields") !== "false";
@@ -75,7 +84,12 @@ export async function handleApi(ctx: Ctx, method: string, path: string, q: URLSe
 
   if (parts[0] === "groups") {
     if (parts.length === 1) {
-      if (method === "GET") return page([...state.groups.values()].map((g) => state.groupView(g)), q, opts);
+      if (method === "GET")
+        return page(
+          [...state.groups.values()].map((g) => state.groupView(g)),
+          q,
+          opts,
+        );
       if (method === "POST") {
         if (typeof b.name !== "string" || !b.name.trim()) return err(400, "name is required");
         return { status: 201, body: state.groupView(state.createGroup(b as { name: string })) };
@@ -143,7 +157,12 @@ export async function handleApi(ctx: Ctx, method: string, path: string, q: URLSe
 
   if (parts[0] === "users") {
     if (parts.length === 1) {
-      if (method === "GET") return page([...state.users.values()].map((u) => state.userView(u, includeFields)), q, opts);
+      if (method === "GET")
+        return page(
+          [...state.users.values()].map((u) => state.userView(u, includeFields)),
+          q,
+          opts,
+        );
       if (method === "POST") {
         const fields = { ...((b.fields ?? {}) as Record<string, unknown>), ...b };
         delete fields.fields;
@@ -155,7 +174,11 @@ export async function handleApi(ctx: Ctx, method: string, path: string, q: URLSe
     if (parts[1] === "search" && method === "GET") {
       const k = (q.get("keywords") ?? "").toLowerCase();
       const found = [...state.users.values()].filter((u) => k && u.email.toLowerCase().includes(k));
-      return page(found.map((u) => state.userView(u, includeFields)), q, opts);
+      return page(
+        found.map((u) => state.userView(u, includeFields)),
+        q,
+        opts,
+      );
     }
     const user = state.users.get(parts[1]);
     if (!user) return err(404, `User ${parts[1]} not found`);

@@ -22,7 +22,14 @@ export type StandInOptions = {
   logLimit?: number;
 };
 
-export type LogEntry = { at: number; method: string; path: string; status: number; fault?: FaultKind; ms: number };
+export type LogEntry = {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  fault?: FaultKind;
+  ms: number;
+};
 
 export type MobilizeStandIn = {
   url: string;
@@ -102,7 +109,14 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
       if (fault) counters.faults++;
       const route = routeName(method, url.pathname);
       counters.byRoute[route] = (counters.byRoute[route] ?? 0) + 1;
-      log.push({ at: started, method, path: url.pathname + url.search, status, fault, ms: Date.now() - started });
+      log.push({
+        at: started,
+        method,
+        path: url.pathname + url.search,
+        status,
+        fault,
+        ms: Date.now() - started,
+      });
       if (log.length > logLimit) log = log.slice(-logLimit);
     };
 
@@ -115,14 +129,21 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
       return send(res, { status: 404, body: { error_message: "Not found" } });
     }
 
-    const fault = faults.rate > 0 && random() < faults.rate ? faults.kinds[Math.floor(random() * faults.kinds.length)] : undefined;
+    const fault =
+      faults.rate > 0 && random() < faults.rate
+        ? faults.kinds[Math.floor(random() * faults.kinds.length)]
+        : undefined;
     if (fault === "drop") {
       record(0, fault);
       return req.socket.destroy();
     }
     if (fault === "429") {
       record(429, fault);
-      return send(res, { status: 429, headers: { "retry-after": String(faults.retryAfterSeconds) }, body: { error_message: "Too many requests" } });
+      return send(res, {
+        status: 429,
+        headers: { "retry-after": String(faults.retryAfterSeconds) },
+        body: { error_message: "Too many requests" },
+      });
     }
     if (fault === "500" || fault === "502" || fault === "503") {
       record(Number(fault), fault);
@@ -130,7 +151,13 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
     }
     if (fault === "slow") await new Promise((r) => setTimeout(r, faults.slowMs));
 
-    const reply = await handleApi({ state, opts: api, counters, bulkBusy }, method, url.pathname.slice(3), url.searchParams, body);
+    const reply = await handleApi(
+      { state, opts: api, counters, bulkBusy },
+      method,
+      url.pathname.slice(3),
+      url.searchParams,
+      body,
+    );
     record(reply.status, fault);
     if (fault === "drop_after") return req.socket.destroy();
     send(res, reply);
@@ -160,21 +187,23 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
       counters = newCounters();
       log = [];
       if (b.data === true) {
-        state.groups.clear();
-        state.users.clear();
-        state.members.clear();
+        state.clear();
       }
       return { status: 200, body: { ok: true } };
     }
     if (path === "/__seed" && method === "POST") {
       const specs = Array.isArray(b.groups) ? (b.groups as { name: string; parent?: number }[]) : [];
-      const created = specs.map((s) => state.createGroup({ name: s.name, parent_group_id: s.parent ?? null }));
+      const created = specs.map((s) =>
+        state.createGroup({ name: s.name, parent_group_id: s.parent ?? null }),
+      );
       return { status: 200, body: { groups: created } };
     }
     return { status: 404, body: { error_message: "Unknown test route" } };
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}/v1`,

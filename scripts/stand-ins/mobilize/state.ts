@@ -37,6 +37,8 @@ export class StandInState {
   users = new Map<string, StandInUser>();
   /** group id → user id → membership */
   members = new Map<number, Map<string, Membership>>();
+  /** lower(email) → user id: Mobilize matches users by email. */
+  private byEmail = new Map<string, string>();
   private nextGroupId = 1001;
   private nextUserId = 500001;
 
@@ -60,9 +62,8 @@ export class StandInState {
   }
 
   userByEmail(email: string): StandInUser | undefined {
-    const key = email.trim().toLowerCase();
-    for (const u of this.users.values()) if (u.email.toLowerCase() === key) return u;
-    return undefined;
+    const id = this.byEmail.get(email.trim().toLowerCase());
+    return id === undefined ? undefined : this.users.get(id);
   }
 
   /** Creates the user, or overwrites the supplied data of the user with that email (case-insensitive). */
@@ -90,6 +91,7 @@ export class StandInState {
       fields: custom,
     };
     this.users.set(user.id, user);
+    this.byEmail.set(email.toLowerCase(), user.id);
     return user;
   }
 
@@ -138,10 +140,22 @@ export class StandInState {
     return true;
   }
 
+  clear(): void {
+    this.groups.clear();
+    this.users.clear();
+    this.members.clear();
+    this.byEmail.clear();
+  }
+
   userView(user: StandInUser, includeFields = true) {
     const groups = [...this.members.entries()]
       .filter(([, m]) => m.has(user.id))
-      .map(([gid, m]) => ({ id: gid, is_admin: m.get(user.id)!.is_admin, last_invited_in: null, status: m.get(user.id)!.status }));
+      .map(([gid, m]) => ({
+        id: gid,
+        is_admin: m.get(user.id)!.is_admin,
+        last_invited_in: null,
+        status: m.get(user.id)!.status,
+      }));
     const { fields, ...rest } = user;
     return {
       ...rest,

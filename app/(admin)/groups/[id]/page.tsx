@@ -12,6 +12,8 @@ import { MembersTab } from "@/components/groups/members-tab";
 import { ExplainTab } from "@/components/groups/explain-tab";
 import { todayIso } from "@/lib/groups/context";
 import { isStaff } from "@/lib/records/page-guard";
+import { MemberSyncStatus } from "@/components/sync/member-sync-status";
+import { MobilizeLinkSection } from "@/components/sync/mobilize-link-section";
 import { deleteGroupAction, saveGroupAction } from "../actions";
 import { builderData } from "../data";
 
@@ -69,6 +71,7 @@ export default async function GroupPage({
             action={saveGroupAction}
             {...await builderData(db, id)}
           />
+          <MobilizeLinkSection groupId={id} />
           <section aria-labelledby="danger" className="rounded-lg border border-red-200 p-4">
             <h2 id="danger" className="mb-2 font-semibold text-red-900">
               Delete this group
@@ -87,6 +90,7 @@ export default async function GroupPage({
         </div>
       )}
       {tab === "members" && <MembersTab groupId={id} q={sp.q} after={sp.after} />}
+      {tab === "members" && <MemberSyncStatus groupId={id} />}
       {tab === "explain" && <ExplainTab group={group} find={sp.find} recordId={sp.record} />}
     </>
   );

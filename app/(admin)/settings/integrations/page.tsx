@@ -19,16 +19,23 @@ export default async function IntegrationsPage() {
   const links = summary ? await listSyncLinks(db, "mobilize") : [];
   return (
     <>
-      <PageHeader title="Integrations" description="Connections to community platforms that Guildhall keeps in sync." />
+      <PageHeader
+        title="Integrations"
+        description="Connections to community platforms that Guildhall keeps in sync."
+      />
       <Card title="Mobilize">
         <p className="mb-4 text-sm text-slate-700">
           {summary ? (
             <>
-              <Badge tone="green">Connected</Badge> API key ending in <span className="font-mono">{summary.apiKeyHint}</span>,
-              tested {summary.testedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. {links.length} linked group(s).
+              <Badge tone="green">Connected</Badge> API key ending in{" "}
+              <span className="font-mono">{summary.apiKeyHint}</span>, tested{" "}
+              {summary.testedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. {links.length} linked
+              group(s).
             </>
           ) : (
-            <>Not connected. Enter the API key and secret from Mobilize → Community settings → Integrations.</>
+            <>
+              Not connected. Enter the API key and secret from Mobilize → Community settings → Integrations.
+            </>
           )}
         </p>
         <MobilizeSettingsForm
@@ -48,8 +55,8 @@ export default async function IntegrationsPage() {
               title="Disconnect Mobilize?"
               body={
                 <>
-                  All {links.length} Mobilize sync(s) stop and the stored key and secret are deleted. Nobody is removed
-                  from Mobilize.
+                  All {links.length} Mobilize sync(s) stop and the stored key and secret are deleted. Nobody
+                  is removed from Mobilize.
                 </>
               }
               confirmLabel="Disconnect"

@@ -1,0 +1,31 @@
+// Admin-only: a group's Mobilize link, status and per-member statuses (?filter=not_applicable|error).
+import { getDb } from "@/db/client";
+import { getLinkForGroup } from "@/db/queries/sync-links";
+import { listSyncMembersWithNames } from "@/db/queries/sync-members";
+import { adminRoute } from "@/lib/sync/admin-route";
+
+export const dynamic = "force-dynamic";
+type Ctx = { params: Promise<{ groupId: string }> };
+
+export const GET = adminRoute(async (req, { params }: Ctx) => {
+  const { groupId } = await params;
+  const f = new URL(req.url).searchParams.get("filter");
+  const filter = f === "not_applicable" || f === "error" ? f : undefined;
+  const db = await getDb();
+  const link = await getLinkForGroup(db, "mobilize", groupId);
+  if (!link) return { link: null, members: [] };
+  return {
+    link: {
+      id: link.id,
+      remoteGroupId: link.remoteGroupId,
+      remoteGroupName: link.remoteGroupName,
+      status: link.status,
+      message: link.statusMessage,
+      done: link.progressDone,
+      total: link.progressTotal,
+      lastSyncedAt: link.lastSyncedAt,
+      pendingRemovals: link.pendingRemovals,
+    },
+    members: await listSyncMembersWithNames(db, link.id, filter),
+  };
+});

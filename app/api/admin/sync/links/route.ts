@@ -1,0 +1,24 @@
+// Admin-only: every sync link's status (the groups list's live Mobilize column polls this).
+import { getDb } from "@/db/client";
+import { listSyncLinks } from "@/db/queries/sync-links";
+import { adminRoute } from "@/lib/sync/admin-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = adminRoute(async () => {
+  const rows = await listSyncLinks(await getDb());
+  return {
+    links: rows.map(({ link }) => ({
+      id: link.id,
+      vendor: link.vendor,
+      groupId: link.groupId,
+      remoteGroupId: link.remoteGroupId,
+      remoteGroupName: link.remoteGroupName,
+      status: link.status,
+      message: link.statusMessage,
+      done: link.progressDone,
+      total: link.progressTotal,
+      lastSyncedAt: link.lastSyncedAt,
+    })),
+  };
+});

@@ -1,0 +1,27 @@
+// Admin-only: one page of Mobilize groups, fetched live, with which local group (if any) links each.
+import { getDb } from "@/db/client";
+import { connectorFor } from "@/db/queries/integrations";
+import { linkedRemoteGroups } from "@/db/queries/sync-links";
+import { AppError } from "@/lib/errors";
+import { adminRoute } from "@/lib/sync/admin-route";
+
+export const dynamic = "force-dynamic";
+const limit = 100;
+
+export const GET = adminRoute(async (req) => {
+  const url = new URL(req.url);
+  const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);
+  const groupId = url.searchParams.get("groupId") ?? undefined;
+  const db = await getDb();
+  const connector = await connectorFor(db, "mobilize");
+  if (!connector)
+    throw new AppError("precondition_failed", "Mobilize is not connected (Settings → Integrations).");
+  const [page, linked] = await Promise.all([
+    connector.listGroups({ limit, offset }),
+    linkedRemoteGroups(db, "mobilize", groupId),
+  ]);
+  return {
+    groups: page.items.map((g) => ({ ...g, linkedTo: linked.get(g.id) ?? null })),
+    nextOffset: page.hasMore ? offset + limit : null,
+  };
+});
