@@ -189,7 +189,9 @@ describe("people list", () => {
     expect(err.message).toContain("next_cursor");
     const forged = Buffer.from(JSON.stringify(["a", "b", "not-a-uuid"])).toString("base64url");
     expect((await errorOf(listPeople(t.db, { after: forged }))).code).toBe("invalid_input");
-    const badTime = Buffer.from(JSON.stringify(["yesterday", "", "00000000-0000-4000-8000-000000000000"])).toString("base64url");
+    const badTime = Buffer.from(
+      JSON.stringify(["yesterday", "", "00000000-0000-4000-8000-000000000000"]),
+    ).toString("base64url");
     expect((await errorOf(listPeople(t.db, { after: badTime, sort: "updated" }))).code).toBe("invalid_input");
   });
 });

@@ -207,22 +207,28 @@ export async function listPeople(
         : sql`(p.updated_at, p.id) < (${after[0]}::timestamptz, ${after[2]}::uuid)`,
     );
   }
+  if (search) where.push(search);
   const order =
     sort === "name" ? sql`lower(p.last_name), lower(p.first_name), p.id` : sql`p.updated_at desc, p.id desc`;
   const whereSql = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+  // Pick the page first (search, filters, keyset and limit on people alone, materialised so the planner
+  // cannot fold it into a join over the whole table), then decorate only those rows.
   const query = sql`
-    ${search ? sql`with m as materialized (select p.id from people p where ${search})` : sql``}
+    with page as materialized (
+      select p.id from people p
+      ${opts.status ? sql`left join membership_types mt on mt.id = p.membership_type_id` : sql``}
+      ${whereSql}
+      order by ${order}
+      limit ${limit + 1})
     select p.id, p.first_name as "firstName", p.last_name as "lastName", p.email, p.job_title as "jobTitle",
       p.company_id as "companyId", c.name as "companyName", mt.name as "membershipTypeName",
       ${memberStatusSql("p", "mt")} as "memberStatus", p.expiry_date::text as "expiryDate", p.active,
       p.approval_status as "approvalStatus", p.updated_at::text as "updatedAt",
       lower(p.last_name) as "k1", lower(p.first_name) as "k2"
-    from ${search ? sql`people p join m on m.id = p.id` : sql`people p`}
+    from page join people p on p.id = page.id
     left join membership_types mt on mt.id = p.membership_type_id
     left join companies c on c.id = p.company_id
-    ${whereSql}
-    order by ${order}
-    limit ${limit + 1}`;
+    order by ${order}`;
   const result = (await db.execute(query)) as unknown as (PeopleListRow & { k1: string; k2: string })[];
   const rows = result.slice(0, limit);
   const last = rows[rows.length - 1];

@@ -84,7 +84,11 @@ export type SyncMemberValues = typeof syncMembers.$inferInsert;
  * Makes the link's member statuses equal `rows`, writing only what differs (an edit of one person in a
  * 10,000-member group writes one row); members who left the group disappear.
  */
-export async function replaceSyncMembers(db: DbOrTx, linkId: string, rows: SyncMemberValues[]): Promise<void> {
+export async function replaceSyncMembers(
+  db: DbOrTx,
+  linkId: string,
+  rows: SyncMemberValues[],
+): Promise<void> {
   const current = await db
     .select({
       recordType: syncMembers.recordType,
@@ -97,7 +101,8 @@ export async function replaceSyncMembers(db: DbOrTx, linkId: string, rows: SyncM
     .from(syncMembers)
     .where(eq(syncMembers.linkId, linkId));
   const key = (r: { recordType: string; recordId: string }) => `${r.recordType}:${r.recordId}`;
-  const sig = (r: Partial<SyncMemberValues>) => JSON.stringify([r.state, r.reason ?? null, r.message ?? "", r.fieldsHash ?? null]);
+  const sig = (r: Partial<SyncMemberValues>) =>
+    JSON.stringify([r.state, r.reason ?? null, r.message ?? "", r.fieldsHash ?? null]);
   const before = new Map(current.map((r) => [key(r), sig(r)]));
   const wanted = new Set(rows.map(key));
   const gone = current.filter((r) => !wanted.has(key(r)));
@@ -106,7 +111,13 @@ export async function replaceSyncMembers(db: DbOrTx, linkId: string, rows: SyncM
     for (let i = 0; i < ids.length; i += 1000)
       await db
         .delete(syncMembers)
-        .where(and(eq(syncMembers.linkId, linkId), eq(syncMembers.recordType, t), inArray(syncMembers.recordId, ids.slice(i, i + 1000))));
+        .where(
+          and(
+            eq(syncMembers.linkId, linkId),
+            eq(syncMembers.recordType, t),
+            inArray(syncMembers.recordId, ids.slice(i, i + 1000)),
+          ),
+        );
   }
   const changed = rows.filter((r) => before.get(key(r)) !== sig(r));
   for (let i = 0; i < changed.length; i += 1000)

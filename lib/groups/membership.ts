@@ -68,19 +68,18 @@ export function groupsOfRecordsSql(
         ids.map((i) => sql`${i}::uuid`),
         sql`, `,
       )})`
-    : sql`${alias}.id = any(${ids})`;
+    : sql`${alias}.id = ${ids}`;
   return sql`select ${alias}.id::text as id, array_remove(array[${cases}]::text[], null) as groups
     from ${fromClause(t)} where ${where}`;
 }
 
 // The 200-group query is large: building its text (drizzle) and planning it cost far more than running
-// it. So its text is built once per context with the ids as the single varying parameter, and it runs as
-// a prepared statement (postgres.js caches statements by text), so Postgres can reuse the plan.
+// it. So its text is built once per context with the ids as the single varying parameter and it runs as a
+// prepared statement (postgres.js caches statements by text). A single id is compared with `=` so the
+// generic plan costs the same as a custom one and Postgres switches to it (no re-planning per record).
 const IDS = "\u0000ids";
-const built = new WeakMap<
-  ConditionContext,
-  Map<MemberRecordType, { text: string; params: unknown[]; at: number }>
->();
+type Built = { text: string; params: unknown[]; at: number };
+const built = new WeakMap<ConditionContext, Map<string, Built>>();
 const dialect = new PgDialect();
 
 type RawClient = { unsafe: (q: string, p: unknown[], o: { prepare: boolean }) => Promise<unknown[]> };
@@ -92,18 +91,22 @@ export async function groupsOfRecords(
   ids: string[],
   ctx: ConditionContext,
 ): Promise<{ id: string; groups: string[] }[]> {
-  let perType = built.get(ctx);
-  if (!perType) built.set(ctx, (perType = new Map()));
-  let q = perType.get(t);
+  if (ids.length === 0) return [];
+  const one = ids.length === 1;
+  let perCtx = built.get(ctx);
+  if (!perCtx) built.set(ctx, (perCtx = new Map()));
+  const key = `${t}:${one ? "one" : "many"}`;
+  let q = perCtx.get(key);
   if (!q) {
+    const where = one ? sql`${IDS}::uuid` : sql`any(${IDS}::uuid[])`;
     const { sql: text, params } = dialect.sqlToQuery(
-      groupsOfRecordsSql(t, sql`${IDS}::uuid[]`, [...ctx.groups.values()], ctx),
+      groupsOfRecordsSql(t, where, [...ctx.groups.values()], ctx),
     );
     q = { text, params, at: params.indexOf(IDS) };
-    perType.set(t, q);
+    perCtx.set(key, q);
   }
   const params = [...q.params];
-  params[q.at] = `{${ids.join(",")}}`;
+  params[q.at] = one ? ids[0] : `{${ids.join(",")}}`;
   return (await clientOf(db).unsafe(q.text, params, { prepare: true })) as { id: string; groups: string[] }[];
 }
 

@@ -6,6 +6,7 @@ import { group } from "./groups";
 import { apiKeyCommand } from "./api-keys";
 import type { CliCommand } from "./types";
 import { workflowCommand } from "./workflows";
+import { syncCommand } from "./sync";
 
 export const commands: CliCommand[] = [
   {
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   group,
   apiKeyCommand,
   workflowCommand,
+  syncCommand,
 ];

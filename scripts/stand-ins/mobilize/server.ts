@@ -1,5 +1,6 @@
 // The Mobilize stand-in HTTP server (node:http). Test-only routes live under /__ and need no auth:
 //   GET /__state            counters, the request log and every group's member emails
+//   GET /__user?email=      one user as the API shows it
 //   POST /__faults          {rate, kinds, retryAfterSeconds, slowMs, seed}
 //   POST /__reset           clears counters and log ({"data": true} also clears groups and users)
 //   POST /__seed            {groups: [{name, parent?}]}; returns the created groups
@@ -96,7 +97,8 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
       return send(res, { status: 400, body: { error_message: "Body is not valid JSON" } });
     }
 
-    if (url.pathname.startsWith("/__")) return send(res, testRoute(method, url.pathname, body));
+    if (url.pathname.startsWith("/__"))
+      return send(res, testRoute(method, url.pathname, url.searchParams, body));
 
     if (url.pathname.startsWith("/moved/")) {
       const host = (req.headers.host ?? "").startsWith("localhost") ? "127.0.0.1" : "localhost";
@@ -163,7 +165,7 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
     send(res, reply);
   });
 
-  function testRoute(method: string, path: string, body: unknown): Reply {
+  function testRoute(method: string, path: string, query: URLSearchParams, body: unknown): Reply {
     const b = (body ?? {}) as Record<string, unknown>;
     if (path === "/__state" && method === "GET") {
       const groups = [...state.groups.values()].map((g) => ({
@@ -173,6 +175,12 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
         members: [...state.members.get(g.id)!.keys()].map((id) => state.users.get(id)!.email),
       }));
       return { status: 200, body: { counters, faults, options: api, log, groups, users: state.users.size } };
+    }
+    if (path === "/__user" && method === "GET") {
+      const user = state.userByEmail(query.get("email") ?? "");
+      return user
+        ? { status: 200, body: state.userView(user) }
+        : { status: 404, body: { error_message: "No such user" } };
     }
     if (path === "/__faults" && method === "POST") {
       faults = parseFaults(body, faults);
