@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PgliteWireServer } from "./pglite-wire-server";
 
 export type LockInfo = { pid: number; command: string; socketPath: string; startedAt: string };
 
@@ -91,10 +91,8 @@ export async function openPgliteOwner(dataDir: string): Promise<PgliteOwner> {
   const release = acquireLock(dataDir, socketPath);
   try {
     const pglite = await PGlite.create(path.join(dataDir, "pglite"));
-    fs.rmSync(socketPath, { force: true });
-    const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 16 });
+    const server = new PgliteWireServer(pglite, socketPath);
     await server.start();
-    fs.chmodSync(socketPath, 0o600);
     return {
       socketPath,
       pglite,
@@ -117,7 +115,7 @@ export async function openEphemeralPglite(loadDataDir?: Blob): Promise<PgliteOwn
     os.tmpdir(),
     `guildhall-test-${process.pid}-${Math.random().toString(36).slice(2)}.sock`,
   );
-  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 16 });
+  const server = new PgliteWireServer(pglite, socketPath);
   await server.start();
   return {
     socketPath,
@@ -125,7 +123,6 @@ export async function openEphemeralPglite(loadDataDir?: Blob): Promise<PgliteOwn
     close: async () => {
       await server.stop();
       await pglite.close();
-      fs.rmSync(socketPath, { force: true });
     },
   };
 }

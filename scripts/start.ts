@@ -9,6 +9,8 @@ import { openDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/pglite-owner";
 import { createUser } from "@/db/queries/users";
 import { seedDemo } from "@/lib/demo/seed";
+import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "@/lib/demo/mobilize-demo";
+import type { MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { env } from "@/lib/env";
 
 const root = process.cwd();
@@ -63,13 +65,15 @@ function ensureBuild() {
   }
 }
 
-async function prepareDatabase() {
+/** Returns the demo Mobilize stand-in when the demo uses it (it must live as long as the site). */
+async function prepareDatabase(): Promise<MobilizeStandIn | null> {
   const handle = await openDatabase({ pglite: "own" }); // migrates
   try {
     const [row] = (await handle.db.execute(sql`select count(*)::int as n from users`)) as unknown as {
       n: number;
     }[];
-    if (row.n > 0) return;
+    if (row.n > 0) return (await usesDemoStandIn(handle.db)) ? await startDemoStandIn() : null;
+    let standIn: MobilizeStandIn | null = null;
     if (env.GUILDHALL_SEED_DEMO) {
       console.log("Empty database: adding demo data…");
       const memberPassword = crypto.randomBytes(9).toString("base64url");
@@ -82,6 +86,11 @@ async function prepareDatabase() {
       console.log(`  ${counts.people} people, ${counts.companies} companies, ${counts.events} events.`);
       const member = counts.sample.member;
       if (member) console.log(`  Demo member sign-in: ${member.email} / ${memberPassword}`);
+      standIn = await startDemoStandIn();
+      if (standIn) {
+        await linkDemoGroup(handle.db, standIn);
+        console.log(`  Demo Mobilize stand-in at ${standIn.url}, linked to the group "Current members".`);
+      }
     }
     const email = "admin@example.org";
     const password = crypto.randomBytes(12).toString("base64url");
@@ -94,6 +103,7 @@ async function prepareDatabase() {
         "",
       ].join("\n"),
     );
+    return standIn;
   } finally {
     await handle.close(); // releases the PGlite folder for `next start`
   }
@@ -102,8 +112,9 @@ async function prepareDatabase() {
 async function main() {
   ensureBuild();
   const url = `http://localhost:${env.PORT}`;
+  let standIn: MobilizeStandIn | null = null;
   try {
-    await prepareDatabase();
+    standIn = await prepareDatabase();
   } catch (e) {
     console.error(e instanceof DataDirInUseError ? e.message : e);
     process.exit(1);
@@ -111,9 +122,10 @@ async function main() {
   console.log(`Guildhall: ${url}`);
   const child = spawn(next, ["start", "-p", String(env.PORT)], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) =>
-    process.exit(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1)),
-  );
+  child.on("exit", (code, signal) => {
+    void standIn?.close();
+    process.exit(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1));
+  });
 }
 
 void main();

@@ -7,6 +7,16 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { openEphemeralPglite } from "@/db/pglite-owner";
 import { adminUrl, pgliteTemplatePath, templateDbName, urlFor } from "./db-templates";
 
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 async function migrateUrlOrSocket(options: { url?: string; path?: string }) {
@@ -37,9 +47,17 @@ export async function setupPostgresTemplate() {
       await admin.unsafe(`alter database "${tmp}" rename to "${name}"`);
     }
     // Drop databases left behind by earlier interrupted runs.
-    const stale =
-      await admin`select datname from pg_database where datname like 'gh_test_%' or (datname like 'gh_template_%' and datname <> ${name})`;
-    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    // Drop databases left behind by interrupted runs: test databases whose creating process is gone
+    // (names carry its pid, so a concurrent run's databases are left alone) and outdated templates.
+    const leftovers =
+      await admin`select datname from pg_database where datname like 'gh_test_%' or datname like 'gh_template_%'`;
+    for (const { datname } of leftovers) {
+      const pid = Number(/^gh_test_(\d+)_/.exec(datname)?.[1]);
+      const stale = datname.startsWith("gh_template_")
+        ? datname !== name && !datname.includes("_building_")
+        : !processAlive(pid);
+      if (stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    }
     await admin.end();
   }
 }

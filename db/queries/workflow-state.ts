@@ -94,7 +94,16 @@ export async function finishStep(
   const nextSeq = sql`nextval(pg_get_serial_sequence('wf_steps', 'seq'))`;
   await tx
     .insert(wfSteps)
-    .values({ runId: s.runId, stepId: s.stepId, name: s.name, op: s.op, status, memo: s.memo, attempts })
+    .values({
+      runId: s.runId,
+      stepId: s.stepId,
+      name: s.name,
+      op: s.op,
+      status,
+      memo: s.memo,
+      attempts,
+      endedAt: sql`now()`,
+    })
     .onConflictDoUpdate({
       target: [wfSteps.runId, wfSteps.stepId],
       set: {
@@ -105,11 +114,6 @@ export async function finishStep(
         seq: nextSeq,
       },
     });
-  if (s.memo !== null)
-    await tx
-      .update(wfSteps)
-      .set({ endedAt: sql`coalesce(${wfSteps.endedAt}, now())` })
-      .where(and(eq(wfSteps.runId, s.runId), eq(wfSteps.stepId, s.stepId)));
 }
 
 /** A failed attempt of a step that will be retried. */
