@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships wasm/data files that must be loaded from node_modules at run time, not bundled
   // (and not copied into publicly served static media).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
   // OIDC discovery and keys live at the site root; app/.well-known folders are not routed, so rewrite.

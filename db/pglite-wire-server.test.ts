@@ -7,11 +7,10 @@ import { openEphemeralPglite, type PgliteOwner } from "./pglite-owner";
 
 let owner: PgliteOwner;
 const clients: postgres.Sql[] = [];
-const connect = (prepare: boolean) => {
+const connect = () => {
   const sql = postgres({
     path: owner.socketPath,
     max: 2,
-    prepare,
     username: "postgres",
     database: "postgres",
     onnotice: () => {},

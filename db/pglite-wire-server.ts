@@ -49,10 +49,10 @@ export class PgliteWireServer {
   private accept(socket: net.Socket) {
     const conn: Conn = { id: this.nextId++, socket, started: false, buffer: Buffer.alloc(0) };
     this.conns.add(conn);
-    let chain = Promise.resolve();
+    let chain: Promise<unknown> = Promise.resolve();
     socket.on("data", (data) => {
       conn.buffer = Buffer.concat([conn.buffer, data]);
-      // Batches of one connection run in order; the next waits for the previous.
+      // A connection's messages run in order: each drain waits for the previous one.
       chain = chain.then(() => this.drain(conn)).catch(() => socket.destroy());
     });
     const close = () => {
