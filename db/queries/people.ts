@@ -207,19 +207,24 @@ export async function listPeople(
         : sql`(p.updated_at, p.id) < (${after[0]}::timestamptz, ${after[2]}::uuid)`,
     );
   }
-  if (search) where.push(search);
   const order =
     sort === "name" ? sql`lower(p.last_name), lower(p.first_name), p.id` : sql`p.updated_at desc, p.id desc`;
-  const whereSql = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
-  // Pick the page first (search, filters, keyset and limit on people alone, materialised so the planner
-  // cannot fold it into a join over the whole table), then decorate only those rows.
+  const typeJoin = opts.status ? sql`left join membership_types mt on mt.id = p.membership_type_id` : sql``;
+  // A search first collects the matching rows in a materialised CTE (the prefix indexes answer it), and only
+  // those are sorted; otherwise the planner walks the whole name index discarding rows (perf-anchors.md).
+  // Without a search, the name index order with the filters is the fast path.
+  const page = search
+    ? sql`matched as materialized (
+        select p.id, p.last_name, p.first_name, p.updated_at from people p ${typeJoin}
+        where ${sql.join([search, ...where], sql` and `)}),
+      page as (select p.id from matched p order by ${order} limit ${limit + 1})`
+    : sql`page as materialized (
+        select p.id from people p ${typeJoin}
+        ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+        order by ${order} limit ${limit + 1})`;
+  // Then decorate only the page's rows.
   const query = sql`
-    with page as materialized (
-      select p.id from people p
-      ${opts.status ? sql`left join membership_types mt on mt.id = p.membership_type_id` : sql``}
-      ${whereSql}
-      order by ${order}
-      limit ${limit + 1})
+    with ${page}
     select p.id, p.first_name as "firstName", p.last_name as "lastName", p.email, p.job_title as "jobTitle",
       p.company_id as "companyId", c.name as "companyName", mt.name as "membershipTypeName",
       ${memberStatusSql("p", "mt")} as "memberStatus", p.expiry_date::text as "expiryDate", p.active,
