@@ -14,8 +14,12 @@ export type FollowerSpec = {
   /** Stable name: the cursor is stored under it. */
   name: string;
   batchSize?: number;
-  /** Applies one batch inside the transaction that also advances the cursor. Throw to retry later. */
-  apply: (tx: Tx, batch: ChangeRow[]) => Promise<void>;
+  /**
+   * Applies one batch inside the transaction that also advances the cursor. Throw to retry later. May
+   * return work to run after the commit (never inside it: on PGlite the transaction holds the only
+   * session, so anything that needs the database from outside the transaction would wait forever).
+   */
+  apply: (tx: Tx, batch: ChangeRow[]) => Promise<void | (() => Promise<void>)>;
 };
 
 type Handle = Pick<DbHandle, "db" | "sql" | "kind">;
@@ -33,6 +37,7 @@ export async function runFollowerOnce(
   }
   let total = 0;
   for (;;) {
+    let afterCommit: (() => Promise<void>) | null = null;
     const n = await handle.db.transaction(async (tx) => {
       await tx.execute(sql`insert into outbox_followers (name) values (${spec.name}) on conflict do nothing`);
       const [row] = (await tx.execute(
@@ -40,12 +45,13 @@ export async function runFollowerOnce(
       )) as unknown as { cursor: string | number }[];
       const batch = await listChangesAfter(tx, Number(row.cursor), size);
       if (batch.length === 0) return 0;
-      await spec.apply(tx, batch);
+      afterCommit = (await spec.apply(tx, batch)) || null;
       await tx.execute(
         sql`update outbox_followers set cursor = ${batch[batch.length - 1].cursor}, updated_at = now() where name = ${spec.name}`,
       );
       return batch.length;
     });
+    if (afterCommit) await (afterCommit as () => Promise<void>)();
     total += n;
     if (n < size) return total;
   }

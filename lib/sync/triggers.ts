@@ -11,11 +11,36 @@ export async function requestSync(db: DbOrTx, linkId: string, reason: string): P
 
 /** Requests a sync of every link of these groups (any vendor). */
 export async function requestSyncForGroups(db: DbOrTx, groupIds: string[], reason: string): Promise<number> {
-  if (!groupIds.length) return 0;
+  const send = await markSyncRequested(db, groupIds, reason);
+  await send();
+  return groupIds.length;
+}
+
+/**
+ * Inside a transaction: records that these groups' links need a sync, and returns the event sends to run
+ * after the commit (the executor ingests events with its own database access, which must not wait on ours).
+ */
+export async function markSyncRequested(
+  db: DbOrTx,
+  groupIds: string[],
+  reason: string,
+): Promise<() => Promise<void>> {
+  if (!groupIds.length) return async () => {};
   const links = await db
     .select({ id: syncLinks.id })
     .from(syncLinks)
     .where(inArray(syncLinks.groupId, groupIds));
-  for (const l of links) await requestSync(db, l.id, reason);
-  return links.length;
+  if (!links.length) return async () => {};
+  await db
+    .update(syncLinks)
+    .set({ requestedAt: new Date() })
+    .where(
+      inArray(
+        syncLinks.id,
+        links.map((l) => l.id),
+      ),
+    );
+  return async () => {
+    for (const l of links) await sendEvent("guildhall/sync.requested", { linkId: l.id, reason });
+  };
 }

@@ -6,7 +6,7 @@ import type { DbHandle, DbOrTx } from "@/db/client";
 import { groupMembers, groupMembershipChanges, outboxFollowers, syncLinks } from "@/db/schema";
 import { startFollower, type ChangeRow, type FollowerSpec } from "@/lib/outbox/follower";
 import { onOutboxWritten } from "@/lib/outbox/wake";
-import { requestSyncForGroups } from "./triggers";
+import { markSyncRequested } from "./triggers";
 
 const norm = (f: string) => f.replace(/_/g, "").toLowerCase();
 /** Person fields a connector sends or that decide eligibility. */
@@ -71,7 +71,8 @@ export const syncTriggerFollower: FollowerSpec = {
       ...(await linkedGroupsOf(tx, "person", a.personIds)),
       ...(await linkedGroupsOf(tx, "company", a.companyIds)),
     ]);
-    await safely(() => requestSyncForGroups(tx, [...groups], "records changed"));
+    const send = await markSyncRequested(tx, [...groups], "records changed");
+    return () => safely(send);
   },
 };
 
@@ -79,7 +80,8 @@ const MEMBERSHIP_CURSOR = "sync-membership";
 
 /** Requests syncs for linked groups with entries/exits after our cursor; returns how many it saw. */
 export async function followMembershipOnce(db: DbOrTx): Promise<number> {
-  return db.transaction(async (tx) => {
+  let send = async () => {};
+  const seen = await db.transaction(async (tx) => {
     await tx.insert(outboxFollowers).values({ name: MEMBERSHIP_CURSOR }).onConflictDoNothing();
     const [row] = await tx.execute(
       sql`select cursor from outbox_followers where name = ${MEMBERSHIP_CURSOR} for update`,
@@ -92,8 +94,10 @@ export async function followMembershipOnce(db: DbOrTx): Promise<number> {
       .orderBy(asc(groupMembershipChanges.cursor))
       .limit(5000);
     if (!changes.length) return 0;
-    await safely(() =>
-      requestSyncForGroups(tx, [...new Set(changes.map((c) => c.groupId))], "members entered or left"),
+    send = await markSyncRequested(
+      tx,
+      [...new Set(changes.map((c) => c.groupId))],
+      "members entered or left",
     );
     await tx
       .update(outboxFollowers)
@@ -101,6 +105,8 @@ export async function followMembershipOnce(db: DbOrTx): Promise<number> {
       .where(eq(outboxFollowers.name, MEMBERSHIP_CURSOR));
     return changes.length;
   });
+  await safely(send);
+  return seen;
 }
 
 /** Started with the app (lib/server-services.ts). */
