@@ -6,7 +6,6 @@ import type { ApiKeyInput } from "@/lib/api/key-input";
 import { generateKeySecret } from "@/lib/api/key-secret";
 import type { DbOrTx } from "../client";
 import { apiKeys } from "../schema";
-import { registerGroupUsage } from "@/lib/groups/usage";
 import { isUuid } from "./people";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -95,12 +94,3 @@ export async function findApiKeyByHash(db: DbOrTx, hash: string): Promise<ApiKey
     .limit(1);
   return row ?? null;
 }
-
-// Deleting a group an API key is limited to is refused (lib/groups/usage.ts).
-registerGroupUsage("api_keys", async (db, groupId) => {
-  const rows = await db
-    .select({ name: apiKeys.name })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.groupId, groupId), isNull(apiKeys.revokedAt)));
-  return rows.map((r) => `API key "${r.name}"`);
-});

@@ -23,6 +23,20 @@ registerGroupUsage("groups", async (db, groupId) => {
   return rows.filter((r) => referencedGroups(r.conditions).includes(groupId)).map((r) => `group "${r.name}"`);
 });
 
+// Built in, in SQL so no feature module has to be loaded for its check to count: API keys limited to the
+// group, group syncs linked to it, SSO clients that permit it.
+registerGroupUsage("features", async (db, groupId) => {
+  const rows = (await db.execute(sql`
+    select 'API key "' || name || '"' as what from api_keys where group_id = ${groupId}::uuid and revoked_at is null
+    union all
+    select initcap(vendor) || ' sync (linked to "' || remote_group_name || '")' from sync_links where group_id = ${groupId}::uuid
+    union all
+    select 'SSO client "' || name || '"' from sso_clients where ${groupId}::uuid = any(permitted_group_ids)`)) as unknown as {
+    what: string;
+  }[];
+  return rows.map((r) => r.what);
+});
+
 export async function groupUsages(db: DbOrTx, groupId: string): Promise<string[]> {
   const all = await Promise.all([...checks.values()].map((c) => c(db, groupId)));
   return all.flat();
