@@ -74,6 +74,8 @@ describe("listCompanies", () => {
     expect(await countCompanies(t.db, { q: "zeta", active: true })).toBe(0);
     expect(await countCompanies(t.db, { q: "zeta", active: false })).toBe(1);
     await expect(listCompanies(t.db, { after: "not-a-cursor" })).rejects.toBeInstanceOf(AppError);
+    const forgedId = Buffer.from(JSON.stringify(["acme", "not-a-uuid"])).toString("base64url");
+    await expect(listCompanies(t.db, { after: forgedId })).rejects.toMatchObject({ code: "invalid_input" });
   });
 });
 

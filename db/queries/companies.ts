@@ -1,6 +1,6 @@
 // Companies: reads and writes through the outbox.
 import { asc, eq, sql, type SQL } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/keyset-cursor";
 import { validateCustomValues } from "@/lib/records/custom-values";
 import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
 import type { CompanyInput, CompanyPatch } from "@/lib/records/people-input";
@@ -109,20 +109,6 @@ function companyFilterSql(f: CompanyListFilter): SQL[] {
   return where;
 }
 
-const companyCursor = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
-function parseCompanyCursor(cursor: string | undefined): string[] | null {
-  if (!cursor) return null;
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === "string")) return parts;
-  } catch {
-    /* fall through */
-  }
-  throw new AppError("invalid_input", "cursor is not valid; pass the next cursor from the previous page", {
-    fields: [{ field: "cursor", message: "Not a cursor issued by this list" }],
-  });
-}
-
 /** A keyset-paged company list, in the same shape as listPeople (name prefix search, filters, sort). */
 export async function listCompanies(
   db: DbOrTx,
@@ -131,7 +117,7 @@ export async function listCompanies(
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const sort = opts.sort ?? "name";
   const where = companyFilterSql(opts);
-  const after = parseCompanyCursor(opts.after);
+  const after = decodeCursor(opts.after, 2);
   if (after)
     where.push(
       sort === "name"
@@ -153,9 +139,7 @@ export async function listCompanies(
   const rows = result.slice(0, limit);
   const last = rows[rows.length - 1];
   const nextCursor =
-    result.length > limit && last
-      ? companyCursor([sort === "name" ? last.k : last.updatedAt, last.id])
-      : null;
+    result.length > limit && last ? encodeCursor([sort === "name" ? last.k : last.updatedAt, last.id]) : null;
   return { rows: rows.map(({ k: _k, ...r }) => r), nextCursor };
 }
 

@@ -1,6 +1,6 @@
 // Reads of stored group membership: what API keys, syncs and SSO checks ask, and the Members tab.
+import { decodeCursor, encodeCursor } from "@/lib/pagination/keyset-cursor";
 import { sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
 import { membersSql } from "@/lib/groups/compile";
 import { loadConditionContext } from "@/lib/groups/context";
 import type { GroupDef, MemberRecordType } from "@/lib/groups/types";
@@ -57,20 +57,7 @@ export type GroupMemberRow = {
 };
 
 const cursorOf = (r: { k: string; recordType: string; id: string }) =>
-  Buffer.from(JSON.stringify([r.k, r.recordType, r.id])).toString("base64url");
-function parseCursor(c: string | undefined): [string, string, string] | null {
-  if (!c) return null;
-  try {
-    const v = JSON.parse(Buffer.from(c, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === "string") && isUuid(v[2]))
-      return v as [string, string, string];
-  } catch {
-    /* fall through */
-  }
-  throw new AppError("invalid_input", "after: not a cursor issued by this list", {
-    fields: [{ field: "after", message: "Not a valid cursor" }],
-  });
-}
+  encodeCursor([r.k, r.recordType, r.id]);
 
 /** A keyset-paged, searchable page of a group's members, ordered by name. */
 export async function listGroupMembers(
@@ -80,7 +67,7 @@ export async function listGroupMembers(
 ): Promise<{ rows: GroupMemberRow[]; nextCursor: string | null }> {
   if (!isUuid(groupId)) return { rows: [], nextCursor: null };
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
-  const after = parseCursor(opts.after);
+  const after = decodeCursor(opts.after, 3, "after");
   const q = opts.q?.trim().toLowerCase() ?? "";
   const rows = (await db.execute(sql`
     select * from (

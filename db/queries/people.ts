@@ -1,6 +1,7 @@
 // People: reads for screens and the API, and writes through the outbox (record-writes.ts).
 import { eq, sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { badCursor, decodeCursor, encodeCursor } from "@/lib/pagination/keyset-cursor";
 import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
 import { validateCustomValues } from "@/lib/records/custom-values";
 import type { PersonInput, PersonPatch } from "@/lib/records/people-input";
@@ -162,30 +163,6 @@ function filterSql(f: PeopleListFilter): SQL[] {
   return where;
 }
 
-const cursorOf = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
-const badCursor = () =>
-  new AppError("invalid_input", "cursor is not valid; pass the next_cursor value from the previous page", {
-    fields: [{ field: "cursor", message: "Not a cursor issued by this API" }],
-  });
-
-function parseCursor(cursor: string | undefined, n: number): string[] | null {
-  if (!cursor) return null;
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    // Every part is checked here so a forged cursor is a clear 400, never a failed SQL cast.
-    if (
-      Array.isArray(parts) &&
-      parts.length === n &&
-      parts.every((p) => typeof p === "string") &&
-      isUuid(parts[n - 1])
-    )
-      return parts;
-  } catch {
-    /* fall through */
-  }
-  throw badCursor();
-}
-
 /**
  * A keyset-paged list. A search first collects matching ids in a materialised CTE, so the planner
  * cannot walk the whole sort index discarding rows (perf-anchors.md).
@@ -198,7 +175,7 @@ export async function listPeople(
   const sort = opts.sort ?? "name";
   const where = filterSql(opts);
   const search = opts.q ? searchSql(opts.q) : null;
-  const after = parseCursor(opts.after, 3);
+  const after = decodeCursor(opts.after, 3);
   if (after && sort === "updated" && Number.isNaN(Date.parse(after[0]))) throw badCursor();
   if (after) {
     where.push(
@@ -239,7 +216,7 @@ export async function listPeople(
   const last = rows[rows.length - 1];
   const nextCursor =
     result.length > limit && last
-      ? cursorOf(sort === "name" ? [last.k1, last.k2, last.id] : [last.updatedAt, "", last.id])
+      ? encodeCursor(sort === "name" ? [last.k1, last.k2, last.id] : [last.updatedAt, "", last.id])
       : null;
   return { rows: rows.map(({ k1: _k1, k2: _k2, ...r }) => r), nextCursor };
 }
