@@ -8,19 +8,7 @@ const send = (data: Record<string, unknown>) =>
   cli<{ id: string }>("workflow", "send", "guildhall/demo.requested", "--data", JSON.stringify(data));
 
 type Run = { id: string; status: string; fnId: string };
-// Workaround, reported to the lead: on PGlite the CLI and the busy site share one backend through the
-// socket server, which can interleave their extended-protocol messages ("portal \"\" does not exist").
-// Only that error is retried; anything else fails the test.
-function runs(): Run[] {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return cli<Run[]>("workflow", "runs");
-    } catch (e) {
-      if (attempt >= 3 || !/portal "" does not exist|prepared statement does not exist/.test(String(e)))
-        throw e;
-    }
-  }
-}
+const runs = (): Run[] => cli<Run[]>("workflow", "runs");
 /** The run started by the event we just sent (the newest run not seen before). */
 async function newRun(before: Set<string>): Promise<Run> {
   let found: Run | undefined;
