@@ -22,7 +22,12 @@ export const syncRequested = eventType("guildhall/sync.requested", {
   schema: z.object({ linkId: z.string().uuid(), reason: z.string().max(100) }),
 });
 
-export const events = { demoRequested, syncRequested } as const;
+/** A webhook endpoint has deliveries waiting (lib/webhooks); one delivery at a time per endpoint. */
+export const webhookPending = eventType("guildhall/webhook.pending", {
+  schema: z.object({ endpointId: z.string().uuid() }),
+});
+
+export const events = { demoRequested, syncRequested, webhookPending } as const;
 
 type Events = (typeof events)[keyof typeof events];
 export type EventName = Events["name"];

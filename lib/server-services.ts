@@ -7,4 +7,5 @@ export async function startServerServices(): Promise<void> {
   if ((await import("@/lib/env")).env.INNGEST_MODE === "embedded")
     await (await import("@/inngest/embedded")).startEmbeddedExecutor();
   await (await import("@/lib/sync/watch")).startSyncWatch(handle);
+  await (await import("@/lib/webhooks/fan-out")).startWebhookFanOut(handle);
 }

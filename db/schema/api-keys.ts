@@ -62,9 +62,74 @@ export const webhookEndpoints = pgTable(
     status: text("status", { enum: webhookStatuses }).notNull().default("active"),
     disabledReason: text("disabled_reason"),
     failingSince: timestamp("failing_since", { withTimezone: true }),
+    /** Lease of the one delivery attempt in flight for this endpoint (one at a time, in order). */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("webhook_endpoints_key_idx").on(t.apiKeyId)],
+);
+
+/** Where each key's webhooks have got to in its changes feed (lib/api/changes-feed.ts cursor). */
+export const webhookCursors = pgTable("webhook_cursors", {
+  apiKeyId: uuid("api_key_id")
+    .primaryKey()
+    .references(() => apiKeys.id, { onDelete: "cascade" }),
+  feedCursor: text("feed_cursor").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * pending: waiting for its (next) attempt; held: the site was in staging, never sent; delivered; failed:
+ * retries exhausted, 410 Gone, or the endpoint was disabled; the payload is kept for Replay.
+ */
+export const webhookDeliveryStatuses = ["pending", "held", "delivered", "failed"] as const;
+
+/** One message to one endpoint. `id` orders deliveries per endpoint; `messageId` is the webhook-id. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    messageId: text("message_id").notNull().unique(),
+    eventType: text("event_type").notNull(),
+    /** The exact JSON body that is signed and sent on every attempt. */
+    payload: text("payload").notNull(),
+    status: text("status", { enum: webhookDeliveryStatuses }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lastStatus: integer("last_status"),
+    lastExcerpt: text("last_excerpt"),
+    lastError: text("last_error"),
+    /** Set on a delivery created by Replay: the delivery it repeats. */
+    replayOf: bigint("replay_of", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.id),
+    index("webhook_deliveries_pending_idx")
+      .on(t.endpointId, t.id)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+/** Every attempt of a delivery, for the staff delivery log. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint("delivery_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    status: integer("status"),
+    excerpt: text("excerpt"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.id)],
 );
 
 /** One row per API request, written in batches (lib/api/usage.ts) so logging never slows a request. */

@@ -2,5 +2,6 @@
 import { demoWorkflow } from "./demo";
 import { groupsDaily } from "./groups-daily";
 import { syncReconcile, syncRun } from "./sync-run";
+import { webhookDeliver } from "./webhook-deliver";
 
-export const functions = [demoWorkflow, groupsDaily, syncRun, syncReconcile];
+export const functions = [demoWorkflow, groupsDaily, syncRun, syncReconcile, webhookDeliver];

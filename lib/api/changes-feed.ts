@@ -19,6 +19,9 @@ type Raw = {
   op: string;
   at: Date;
   cause: number | null;
+  /** From the outbox row's before-snapshot: a deleted registration's person, a deleted event's status. */
+  prev_person: string | null;
+  prev_status: string | null;
 };
 
 /** Outbox row `a` goes before group-log row `b`: a membership change follows the write that caused it. */
@@ -52,7 +55,25 @@ function decode(cursor: string | undefined): [number, number] {
   return [Number(m[1]), Number(m[2])];
 }
 
-export async function readChangesForKey(db: DbOrTx, key: ResolvedKey, o: { cursor?: string; limit: number }) {
+export type FeedEntry = Out;
+
+/** The feed position just after everything written so far (where a new webhook subscriber starts). */
+export async function feedHead(db: DbOrTx): Promise<string> {
+  const [row] = (await db.execute(
+    sql`select (select coalesce(max(cursor), 0) from changes)::int8 as c, (select coalesce(max(cursor), 0) from group_membership_changes)::int8 as g`,
+  )) as unknown as { c: string | number; g: string | number }[];
+  return encode(Number(row.c), Number(row.g));
+}
+
+/**
+ * `outboxUpTo` stops at that outbox cursor: webhooks read only what the group follower has already
+ * processed, so a write and the scope change it caused are seen together, in order.
+ */
+export async function readChangesForKey(
+  db: DbOrTx,
+  key: ResolvedKey,
+  o: { cursor?: string; limit: number; outboxUpTo?: number },
+): Promise<{ data: FeedEntry[]; next_cursor: string }> {
   const [c0, g0] = decode(o.cursor);
   const group = key.limitMemberData && key.groupId ? key.groupId : null;
   const types = [
@@ -60,13 +81,21 @@ export async function readChangesForKey(db: DbOrTx, key: ResolvedKey, o: { curso
     ...(key.eventAccess ? ["event", "registration"] : []),
   ];
   const outbox = types.length
-    ? ((await db.execute(sql`select 'c' as src, cursor::int8 as cursor, record_type as type, record_id as id, op, created_at as at, null as cause
-        from changes where cursor > ${c0} and record_type = any(${`{${types.join(",")}}`}::text[]) order by cursor limit ${o.limit}`)) as unknown as Raw[])
+    ? ((await db.execute(sql`select 'c' as src, cursor::int8 as cursor, record_type as type, record_id as id, op, created_at as at, null as cause,
+          before->>'personId' as prev_person, before->>'status' as prev_status
+        from changes where cursor > ${c0} ${o.outboxUpTo === undefined ? sql`` : sql`and cursor <= ${o.outboxUpTo}`} and record_type = any(${`{${types.join(",")}}`}::text[]) order by cursor limit ${o.limit}`)) as unknown as Raw[])
     : [];
   const glog =
     group && key.memberAccess
-      ? ((await db.execute(sql`select 'g' as src, cursor::int8 as cursor, record_type as type, record_id::text as id, kind as op, created_at as at, cause_cursor::int8 as cause
-        from group_membership_changes where group_id = ${group} and cursor > ${g0} order by cursor limit ${o.limit}`)) as unknown as Raw[])
+      ? ((await db.execute(sql`select 'g' as src, cursor::int8 as cursor, record_type as type, record_id::text as id, kind as op, created_at as at, cause_cursor::int8 as cause,
+          null as prev_person, null as prev_status
+        from group_membership_changes where group_id = ${group} and cursor > ${g0}
+          ${
+            o.outboxUpTo === undefined
+              ? sql``
+              : sql`and cursor < coalesce((select min(cursor) from group_membership_changes
+                  where group_id = ${group} and cursor > ${g0} and cause_cursor > ${o.outboxUpTo}), 9223372036854775807)`
+          } order by cursor limit ${o.limit}`)) as unknown as Raw[])
       : [];
   // Merge (by cause cursor, else by time); stop where a full batch runs out (its next rows were not read).
   const merged: Raw[] = [];
@@ -100,6 +129,21 @@ export async function readChangesForKey(db: DbOrTx, key: ResolvedKey, o: { curso
     db,
     sql`select * from events where status <> 'draft' and id = any(${`{${otherIds("event").join(",")}}`}::uuid[])`,
   );
+  // A deleted registration's tombstone is shown only when its person is in scope now (else the key never
+  // saw it); a deleted event's only when it was not a draft.
+  const regPeople = [
+    ...new Set(
+      merged
+        .filter((r) => r.type === "registration" && r.op === "deleted" && uuidRe.test(r.prev_person ?? ""))
+        .map((r) => r.prev_person!),
+    ),
+  ];
+  const peopleInScope = await rowsById(
+    db,
+    sql`select p.id::text as id from people p
+    ${group ? sql`join group_members gm on gm.group_id = ${group} and gm.record_type = 'person' and gm.record_id = p.id` : sql``}
+    where p.active and p.id = any(${`{${regPeople.join(",")}}`}::uuid[])`,
+  );
   const regs = await rowsById(
     db,
     sql`select r.* from registrations r join people p on p.id = r.person_id and p.active
@@ -131,7 +175,7 @@ export async function readChangesForKey(db: DbOrTx, key: ResolvedKey, o: { curso
     } else if (r.type === "event") {
       const ev = events.get(r.id);
       if (ev) data.push({ ...base, op: "upsert", reason: r.op, data: eventWireOf(ev) });
-      else if (r.op === "deleted") data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
+      else if (r.op === "deleted" && r.prev_status !== "draft") data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
     } else if (r.type === "registration") {
       const reg = regs.get(r.id);
       if (reg)
@@ -141,7 +185,8 @@ export async function readChangesForKey(db: DbOrTx, key: ResolvedKey, o: { curso
           reason: r.op,
           data: { id: reg.id, event_id: reg.event_id, person_id: reg.person_id, status: reg.status },
         });
-      else if (r.op === "deleted") data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
+      else if (r.op === "deleted" && r.prev_person && peopleInScope.has(r.prev_person))
+        data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
     }
   }
   return { data, next_cursor: encode(c1, g1) };

@@ -17,6 +17,12 @@ const TTL_MS = 2_000;
 const MAX_ENTRIES = 1_000;
 
 export type ResolvedKey = ApiKey & { fieldSet: FieldSet; memberSchema: ReturnType<typeof memberSchemaFor> };
+/** A key row with what every request needs precomputed (its field set and payload schema). */
+export function resolvedKeyOf(row: ApiKey): ResolvedKey {
+  const fieldSet = fieldSetOf(row);
+  return { ...row, fieldSet, memberSchema: memberSchemaFor(fieldSet) };
+}
+
 type Entry = { key: ResolvedKey; generation: number; expiresAt: number };
 type State = { generation: number; cache: Map<string, Entry>; listening?: Promise<unknown> };
 
@@ -50,8 +56,7 @@ export async function resolveApiKey(hash: string): Promise<ResolvedKey | null> {
     state.cache.delete(hash);
     return null;
   }
-  const fieldSet = fieldSetOf(row);
-  const key: ResolvedKey = { ...row, fieldSet, memberSchema: memberSchemaFor(fieldSet) };
+  const key = resolvedKeyOf(row);
   const viaPrevious = row.secretHash !== hash;
   const graceEnd = viaPrevious && row.previousExpiresAt ? row.previousExpiresAt.getTime() : Infinity;
   // Stored only if nothing changed while we were reading, so a revoke racing the read is never lost.

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "@/db/client";
 import { listChangesAfter, OUTBOX_LOCK } from "@/db/queries/changes";
-import { onOutboxWritten } from "./wake";
+import { followerAdvanced, onFollowerAdvanced, onOutboxWritten } from "./wake";
 
 export type ChangeRow = Awaited<ReturnType<typeof listChangesAfter>>[number];
 
@@ -67,9 +67,13 @@ export type RunningFollower = {
 
 export const OUTBOX_CHANNEL = "guildhall_changes";
 
-export async function startFollower(
+/**
+ * Keeps calling `runOnce` whenever the outbox may hold something new: in-process writes, NOTIFY from other
+ * processes (Postgres), the followers named in `after` advancing, and a slow safety poll.
+ */
+export async function startWatcher(
   handle: Handle,
-  spec: FollowerSpec,
+  spec: { name: string; runOnce: () => Promise<number>; after?: string[] },
   opts: { pollMs?: number; onError?: (e: unknown) => void } = {},
 ): Promise<RunningFollower> {
   let running: Promise<void> | null = null;
@@ -80,7 +84,7 @@ export async function startFollower(
     do {
       again = false;
       try {
-        await runFollowerOnce(handle, spec);
+        if ((await spec.runOnce()) > 0) followerAdvanced(spec.name);
       } catch (e) {
         // The batch rolled back; the safety poll (or the next write) retries it.
         if (!stopped) onError(e);
@@ -94,6 +98,7 @@ export async function startFollower(
     else running = loop();
   };
   const unsubscribe = onOutboxWritten(wake);
+  const unsubscribeAfter = spec.after?.length ? onFollowerAdvanced(spec.after, wake) : () => {};
   const listener = handle.kind === "postgres" ? await handle.sql.listen(OUTBOX_CHANNEL, () => wake()) : null;
   const timer = setInterval(wake, opts.pollMs ?? 30_000);
   timer.unref();
@@ -107,8 +112,15 @@ export async function startFollower(
       stopped = true;
       clearInterval(timer);
       unsubscribe();
+      unsubscribeAfter();
       await listener?.unlisten();
       while (running) await running;
     },
   };
 }
+
+export const startFollower = (
+  handle: Handle,
+  spec: FollowerSpec,
+  opts: { pollMs?: number; onError?: (e: unknown) => void } = {},
+) => startWatcher(handle, { name: spec.name, runOnce: () => runFollowerOnce(handle, spec) }, opts);

@@ -21,3 +21,18 @@ export function outboxWritten(): void {
     for (const fn of listeners) fn();
   });
 }
+
+type AdvanceListener = { names: string[]; fn: Listener };
+const g2 = globalThis as unknown as { __guildhallFollowerListeners?: Set<AdvanceListener> };
+const advanceListeners = (g2.__guildhallFollowerListeners ??= new Set<AdvanceListener>());
+
+/** Runs `fn` whenever one of the named followers in this process has processed new changes. */
+export function onFollowerAdvanced(names: string[], fn: Listener): () => void {
+  const l = { names, fn };
+  advanceListeners.add(l);
+  return () => advanceListeners.delete(l);
+}
+
+export function followerAdvanced(name: string): void {
+  for (const l of advanceListeners) if (l.names.includes(name)) setImmediate(l.fn);
+}

@@ -1,11 +1,8 @@
-// SSRF rules at save and at delivery, signing verified like a consumer would, and the payload honouring
-// the key's fields.
+// SSRF rules at save and at delivery, signing verified like a consumer would, sealed secrets.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { fieldSetOf } from "@/lib/api/fields";
 import { deliverOnce } from "./deliver";
-import { buildMemberPayload } from "./payload";
 import { newSigningSecret, openSecret, sealSecret } from "./secret-box";
 import { signDelivery } from "./sign";
 import { checkWebhookTarget, type Resolver } from "./ssrf";
@@ -128,7 +125,7 @@ describe("delivery", () => {
   });
 });
 
-describe("secrets and payloads", () => {
+describe("secrets", () => {
   it("seals signing secrets with AES-256-GCM and detects tampering", () => {
     const s = newSigningSecret();
     const sealed = sealSecret(s);
@@ -137,33 +134,5 @@ describe("secrets and payloads", () => {
     const parts = sealed.split(".");
     parts[3] = Buffer.from("tampered").toString("base64url");
     expect(() => openSecret(parts.join("."))).toThrow();
-  });
-
-  it("a member payload carries only the key's fields", () => {
-    const key = {
-      fieldSet: fieldSetOf({ limitMemberData: true, memberFields: ["email"], customFieldKeys: [] }),
-    };
-    const row = {
-      id: "00000000-0000-4000-8000-000000000001",
-      type: "person" as const,
-      version: 1,
-      first_name: "Ada",
-      last_name: "L",
-      email: "a@example.org",
-      phone: "555",
-      custom: { secret: "x" },
-      updated_at: new Date(),
-    };
-    const p = buildMemberPayload(key, { id: row.id, recordType: "person", row, at: new Date() });
-    expect(Object.keys(p.data).sort()).toEqual([
-      "email",
-      "first_name",
-      "id",
-      "last_name",
-      "type",
-      "updated_at",
-    ]);
-    const gone = buildMemberPayload(key, { id: row.id, recordType: "person", row: null, at: new Date() });
-    expect(gone).toMatchObject({ type: "member.removed", data: { id: row.id, type: "person" } });
   });
 });

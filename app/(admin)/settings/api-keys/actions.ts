@@ -5,11 +5,20 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { revokeApiKey, rollApiKey } from "@/db/queries/api-keys";
+import {
+  getWebhookEndpoint,
+  reenableEndpoint,
+  replayDelivery,
+  rotateSigningSecret,
+} from "@/db/queries/api-keys-webhooks";
+import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireAdmin } from "@/lib/auth/guards";
+import type { FormState } from "@/components/records/form-kit";
 import { graceChoices, type GraceChoice } from "@/lib/api/key-input";
 import { saveApiKey } from "@/lib/api/key-admin";
 import { invalidateApiKeys } from "@/lib/api/key-cache";
 import { AppError } from "@/lib/errors";
+import { requestDelivery } from "@/lib/webhooks/delivery-events";
 import { revealEndpointSecret, sendTestEvent } from "@/lib/webhooks/test-event";
 import { keyInputOf } from "./form-input";
 
@@ -111,4 +120,62 @@ export async function revealSecretAction(endpointId: string): Promise<TestEventS
     if (e instanceof AppError) return { error: e.message };
     throw e;
   }
+}
+
+const endpointPath = (e: { id: string; apiKeyId: string }) => `/settings/api-keys/${e.apiKeyId}/webhooks/${e.id}`;
+
+async function endpointOrFail(id: string) {
+  const e = await getWebhookEndpoint(await getDb(), id);
+  if (!e) throw new AppError("not_found", "That webhook endpoint was not found.");
+  return e;
+}
+
+/** Replay: the delivery's payload queued again (new webhook-id); held while the site is in staging. */
+export async function replayDeliveryAction(
+  endpointId: string,
+  deliveryId: number,
+): Promise<FormState> {
+  let notice = "";
+  const state = await guarded(async () => {
+    const db = await getDb();
+    const endpoint = await endpointOrFail(endpointId);
+    const held = !(await getSiteSettings(db)).launched;
+    const copy = await replayDelivery(db, deliveryId, held);
+    if (copy.endpointId !== endpoint.id) throw new AppError("not_found", "That delivery was not found.");
+    if (!held) await requestDelivery(endpoint.id);
+    notice = held ? "Queued and held: the site is in staging." : "Queued for delivery.";
+    revalidatePath(endpointPath(endpoint));
+  });
+  return state.error ? { error: state.error } : { notice };
+}
+
+/** Rotate secret: the new secret is shown once here; the old one keeps signing during the grace period. */
+export async function rotateSecretAction(
+  endpointId: string,
+  _prev: TestEventState,
+  form: FormData,
+): Promise<TestEventState> {
+  const state = await guarded(async () => {
+    const choice = String(form.get("grace") ?? "") as GraceChoice;
+    if (!(choice in graceChoices))
+      throw new AppError("invalid_input", "Choose how long the old secret keeps signing", {
+        fields: [{ field: "grace", message: "Choose a grace period" }],
+      });
+    const endpoint = await endpointOrFail(endpointId);
+    const secret = await rotateSigningSecret(await getDb(), endpoint.id, graceChoices[choice]);
+    revalidatePath(endpointPath(endpoint));
+    return { created: { id: endpoint.id, secret } };
+  });
+  return state.error ? { error: state.error } : { secret: state.created?.secret };
+}
+
+export async function reenableEndpointAction(endpointId: string): Promise<FormState> {
+  const state = await guarded(async () => {
+    const endpoint = await endpointOrFail(endpointId);
+    await reenableEndpoint(await getDb(), endpoint.id);
+    await requestDelivery(endpoint.id);
+    revalidatePath(endpointPath(endpoint));
+    revalidatePath(`/settings/api-keys/${endpoint.apiKeyId}`);
+  });
+  return state.error ? { error: state.error } : { notice: "Re-enabled." };
 }

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
+import { disabledEndpointCounts } from "@/db/queries/api-keys-webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { accessSummary, groupNames } from "@/lib/api/key-views";
 import { ButtonLink } from "@/components/ui/button";
@@ -15,7 +16,11 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 export default async function ApiKeysPage() {
   await requireAdmin();
   const db = await getDb();
-  const [keys, names] = await Promise.all([listApiKeys(db), groupNames(db)]);
+  const [keys, names, disabled] = await Promise.all([
+    listApiKeys(db),
+    groupNames(db),
+    disabledEndpointCounts(db),
+  ]);
   return (
     <>
       <PageHeader
@@ -70,6 +75,15 @@ export default async function ApiKeysPage() {
                     <Badge tone="amber">Rolled: old key valid until {when(k.previousExpiresAt)}</Badge>
                   ) : (
                     <Badge tone="green">Active</Badge>
+                  )}
+                  {disabled.has(k.id) && (
+                    <span className="mt-1 block">
+                      <Badge tone="red">
+                        {disabled.get(k.id) === 1
+                          ? "A webhook endpoint is disabled"
+                          : `${disabled.get(k.id)} webhook endpoints are disabled`}
+                      </Badge>
+                    </span>
                   )}
                 </td>
               </tr>

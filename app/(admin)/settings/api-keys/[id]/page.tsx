@@ -9,13 +9,12 @@ import { listWebhookEndpoints } from "@/db/queries/api-keys-webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { previewApiKey } from "@/lib/api/key-admin";
 import { accessSummary, groupNames } from "@/lib/api/key-views";
-import { EndpointTools } from "@/components/api-keys/endpoint-tools";
 import { RequestsChart } from "@/components/api-keys/requests-chart";
 import { RollKey } from "@/components/api-keys/roll-key";
 import { ButtonLink } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
-import { deleteApiKeyAction, revealSecretAction, rollApiKeyAction, sendTestEventAction } from "../actions";
+import { deleteApiKeyAction, rollApiKeyAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "API key" };
@@ -124,17 +123,19 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
           {endpoints.length === 0 ? (
             <p className="text-sm text-slate-600">None. Add URLs with Edit.</p>
           ) : (
-            <ul className="space-y-1 text-sm">
+            <ul className="space-y-2 text-sm">
               {endpoints.map((e) => (
                 <li key={e.id}>
                   <span className="font-mono text-xs">{e.url}</span>{" "}
                   <Badge tone={e.status === "active" ? "green" : "red"}>
                     {e.status === "active" ? "Active" : `Disabled: ${e.disabledReason ?? ""}`}
                   </Badge>
-                  <EndpointTools
-                    sendTest={sendTestEventAction.bind(null, e.id)}
-                    reveal={revealSecretAction.bind(null, e.id)}
-                  />
+                  <Link
+                    className="ml-2 text-brand-700 underline"
+                    href={`/settings/api-keys/${id}/webhooks/${e.id}`}
+                  >
+                    Delivery log and tools
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,200 @@
+// Delivering one endpoint's webhooks: one attempt at a time per endpoint (a lease on the endpoint row, so
+// any number of workflow runs stay safe), always the oldest pending delivery first, so a failing message
+// holds back the ones after it and the receiver sees them in order. Every attempt of a message carries
+// the same webhook-id (receivers de-duplicate on it). Retries back off from seconds to hours, past a day
+// in all; a 410 Gone disables the endpoint at once; an endpoint failing for 3 days is disabled and
+// flagged on its key. No transaction is held open during the HTTP call.
+import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { apiKeys, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import type { WebhookEndpoint } from "@/db/queries/api-keys-webhooks";
+import { deliverOnce, type DeliveryResult } from "./deliver";
+import type { Resolver } from "./ssrf";
+import { openSecret } from "./secret-box";
+import { signDelivery } from "./sign";
+
+/** Waits after the 1st, 2nd, … failed attempt (the Standard Webhooks / Svix schedule): 27.6 h in all. */
+export const RETRY_DELAYS_MS = [5e3, 5 * 60e3, 30 * 60e3, 2 * 3600e3, 5 * 3600e3, 10 * 3600e3, 10 * 3600e3];
+export const DISABLE_AFTER_MS = 3 * 24 * 3600e3;
+const LEASE_MS = 60_000;
+
+export type DeliverStep =
+  | { state: "delivered" | "failed"; deliveryId: number }
+  | { state: "retry"; deliveryId: number; until: string }
+  | { state: "idle" | "busy" | "stopped" };
+
+/** The secrets to sign with: the current one, plus the previous one while a rotation is in progress. */
+export function signingSecretsOf(
+  e: Pick<WebhookEndpoint, "secretEncrypted" | "previousSecretEncrypted" | "previousSecretExpiresAt">,
+  now: Date,
+): string[] {
+  const secrets = [openSecret(e.secretEncrypted)];
+  if (e.previousSecretEncrypted && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now)
+    secrets.push(openSecret(e.previousSecretEncrypted));
+  return secrets;
+}
+
+/** Ends every delivery still pending for the endpoint (it was disabled, or its key deleted). */
+async function failPending(db: DbOrTx, endpointId: string, why: string, now: Date) {
+  await db
+    .update(webhookDeliveries)
+    .set({ status: "failed", lastError: why, finishedAt: now, nextAttemptAt: null })
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")));
+}
+
+const releaseLease = (db: DbOrTx, endpointId: string) =>
+  db.update(webhookEndpoints).set({ leaseUntil: null }).where(eq(webhookEndpoints.id, endpointId));
+
+const hasPending = async (db: DbOrTx, endpointId: string) =>
+  (
+    await db
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
+      .limit(1)
+  ).length > 0;
+
+/**
+ * Attempts the endpoint's oldest pending delivery if it is due. `busy`: another run holds the endpoint;
+ * `idle`: nothing due (a future retry belongs to the run that scheduled it, or to the sweep).
+ */
+export async function deliverNext(
+  db: DbOrTx,
+  endpointId: string,
+  opts: { now?: () => Date; resolve?: Resolver; timeoutMs?: number } = {},
+): Promise<DeliverStep> {
+  const clock = opts.now ?? (() => new Date());
+  const now = clock();
+  const [endpoint] = await db
+    .update(webhookEndpoints)
+    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
+    .where(
+      and(
+        eq(webhookEndpoints.id, endpointId),
+        eq(webhookEndpoints.status, "active"),
+        or(isNull(webhookEndpoints.leaseUntil), lt(webhookEndpoints.leaseUntil, now)),
+      ),
+    )
+    .returning();
+  if (!endpoint) {
+    const [e] = await db
+      .select({ status: webhookEndpoints.status })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, endpointId));
+    if (e?.status !== "active") {
+      if (e) await failPending(db, endpointId, "The endpoint is disabled", now);
+      return { state: "stopped" };
+    }
+    return { state: "busy" };
+  }
+  const [head] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
+    .orderBy(asc(webhookDeliveries.id))
+    .limit(1);
+  // (A second of slack: a run woken by its timer a moment early still takes its retry.)
+  if (!head || (head.nextAttemptAt && head.nextAttemptAt.getTime() > now.getTime() + 1_000)) {
+    await releaseLease(db, endpointId);
+    // A delivery queued while we held the lease was told "busy": look once more after releasing it.
+    if (!head && (await hasPending(db, endpointId))) return deliverNext(db, endpointId, opts);
+    return { state: "idle" };
+  }
+  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.id, endpoint.apiKeyId));
+  if (!key || key.revokedAt) {
+    await failPending(db, endpointId, "The API key was deleted", now);
+    await releaseLease(db, endpointId);
+    return { state: "stopped" };
+  }
+  const settings = await getSiteSettings(db);
+  if (!settings.launched) {
+    // The site went back to staging after these were queued: hold them, as new ones are.
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "held", nextAttemptAt: null })
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")));
+    await releaseLease(db, endpointId);
+    return { state: "idle" };
+  }
+
+  const started = Date.now();
+  let result: DeliveryResult | null = null;
+  let error: string | null = null;
+  try {
+    const headers = signDelivery(signingSecretsOf(endpoint, now), {
+      id: head.messageId,
+      timestamp: now,
+      payload: head.payload,
+    });
+    result = await deliverOnce(endpoint.url, headers, head.payload, {
+      allowPrivate: settings.allowPrivateTargets,
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      resolve: opts.resolve,
+    });
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const durationMs = Date.now() - started;
+  const finished = clock();
+  const attempts = head.attempts + 1;
+  const ok = result !== null && result.status >= 200 && result.status < 300;
+  const gone = result?.status === 410;
+  const failingSince = ok ? null : (endpoint.failingSince ?? finished);
+  const tooLong = !ok && finished.getTime() - failingSince!.getTime() >= DISABLE_AFTER_MS;
+  const delay = RETRY_DELAYS_MS[attempts - 1];
+  const retryAt = !ok && !gone && !tooLong && delay !== undefined ? new Date(finished.getTime() + delay) : null;
+
+  return db.transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values({
+      deliveryId: head.id,
+      at: now,
+      status: result?.status ?? null,
+      excerpt: result?.excerpt.slice(0, 500) ?? null,
+      error,
+      durationMs,
+    });
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        attempts,
+        status: ok ? "delivered" : retryAt ? "pending" : "failed",
+        nextAttemptAt: retryAt,
+        lastStatus: result?.status ?? null,
+        lastExcerpt: result?.excerpt.slice(0, 500) ?? null,
+        lastError: error,
+        finishedAt: retryAt ? null : finished,
+      })
+      .where(eq(webhookDeliveries.id, head.id));
+    const disabledReason = gone
+      ? "The endpoint answered 410 Gone"
+      : tooLong
+        ? "Failing for 3 days"
+        : null;
+    await tx
+      .update(webhookEndpoints)
+      .set({
+        leaseUntil: null,
+        failingSince,
+        ...(disabledReason ? { status: "disabled" as const, disabledReason } : {}),
+      })
+      .where(eq(webhookEndpoints.id, endpointId));
+    if (disabledReason) await failPending(tx, endpointId, `Not sent: ${disabledReason.toLowerCase()}`, finished);
+    if (ok) return { state: "delivered" as const, deliveryId: head.id };
+    if (retryAt) return { state: "retry" as const, deliveryId: head.id, until: retryAt.toISOString() };
+    return { state: "failed" as const, deliveryId: head.id };
+  });
+}
+
+/** Endpoints with deliveries due and nobody delivering them (a lost event, a crashed run, the CLI wrote). */
+export async function endpointsNeedingDelivery(db: DbOrTx, now = new Date()): Promise<string[]> {
+  const rows = (await db.execute(sql`
+    select distinct d.endpoint_id::text as id
+    from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
+    where d.status = 'pending' and e.status = 'active'
+      and (e.lease_until is null or e.lease_until < ${now.toISOString()})
+      and coalesce(d.next_attempt_at, d.created_at) < ${new Date(now.getTime() - 30_000).toISOString()}`)) as unknown as {
+    id: string;
+  }[];
+  return rows.map((r) => r.id);
+}
