@@ -2,7 +2,9 @@
 // signup protection, group scope and the changes feed with tombstones.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey, rollApiKey } from "@/db/queries/api-keys";
+import { createEvent } from "@/db/queries/events";
 import { setPersonActive } from "@/db/queries/people";
+import { registerPerson, removeRegistration } from "@/db/queries/registrations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { invalidateApiKeys } from "./key-cache";
 import { flushApiUsage } from "./usage";
@@ -211,5 +213,27 @@ describe("records through a key", () => {
     ]);
     const empty = await call(`GET /api/v1/changes?cursor=${next.body.next_cursor}`, { key: secret });
     expect(empty.body.data).toEqual([]);
+  });
+
+  it("a deleted registration is a tombstone only for keys that could see it", async () => {
+    const inside = await seedPerson(t);
+    const outside = await seedPerson(t);
+    const group = await seedGroup(t, [{ type: "person", id: inside.id }]);
+    const { secret } = await seedKey(t, { name: "regs", limitMemberData: true, groupId: group });
+    const event = await createEvent(
+      t.db,
+      { name: "Gala", startsAt: new Date("2027-01-01T18:00:00Z"), status: "published" } as never,
+      "cli",
+    );
+    const mine = await registerPerson(t.db, { eventId: event.id, personId: inside.id }, "cli");
+    const theirs = await registerPerson(t.db, { eventId: event.id, personId: outside.id }, "cli");
+    const start = await call("GET /api/v1/changes?limit=500", { key: secret });
+    await removeRegistration(t.db, mine.id, "cli");
+    await removeRegistration(t.db, theirs.id, "cli");
+    const feed = await call(`GET /api/v1/changes?cursor=${start.body.next_cursor}`, { key: secret });
+    expect(feed.body.data.map((c: { id: string; op: string }) => [c.id, c.op])).toEqual([
+      [mine.id, "tombstone"],
+    ]);
+    expect(JSON.stringify(feed.body)).not.toContain(theirs.id);
   });
 });

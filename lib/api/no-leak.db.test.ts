@@ -1,8 +1,12 @@
 // Property: for random keys (group, fields, custom fields, access toggles) over random records, list,
-// get and the changes feed never show a record outside the key's scope nor a field outside its set.
+// get, the changes feed and webhooks never show a record outside the key's scope nor a field outside its set.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
 import { setPersonActive } from "@/db/queries/people";
+import { webhookCursors, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { fanOutWebhooksOnce } from "@/lib/webhooks/fan-out";
+import { sealSecret } from "@/lib/webhooks/secret-box";
 import { createTestDb, type TestDb } from "@/test/db";
 import { lockedMemberFields, optionalMemberFields } from "./fields";
 import {
@@ -60,12 +64,12 @@ function allowedKeysOf(
 }
 
 describe("no leak", () => {
-  it("list, get and changes stay inside the key's scope and fields", async () => {
+  it("list, get, changes and webhooks stay inside the key's scope and fields", async () => {
     await fc.assert(
       fc.asyncProperty(keyArb, async (k) => {
         const chosen = k.members.map((i) => records[i]);
         const group = k.withGroup ? await seedGroup(t, chosen) : null;
-        const { secret } = await seedKey(t, {
+        const { key, secret } = await seedKey(t, {
           name: "prop",
           limitMemberData: k.limit,
           groupId: group,
@@ -102,18 +106,48 @@ describe("no leak", () => {
           else if (inScope.has(r.id)) checkRecord(one.body.data);
           else expect(one.status).toBe(404);
         }
-        const feed = await call("GET /api/v1/changes?limit=500", { key: secret });
-        expect(feed.status).toBe(200);
-        for (const c of feed.body.data) {
-          if (c.record_type !== "person" && c.record_type !== "company") continue;
+        const checkEntry = (c: { record_type: string; op: string; id: string; data: unknown }) => {
+          if (c.record_type !== "person" && c.record_type !== "company") return;
           expect(k.memberAccess).toBe(true);
-          if (c.op === "upsert") checkRecord(c.data);
+          if (c.op === "upsert") checkRecord(c.data as Record<string, unknown>);
           // A tombstone may only name a record the key could once see: deactivated ones in its scope.
           else
             expect(
               records.find((r) => r.id === c.id && !r.active && (!scoped || chosen.includes(r))),
             ).toBeTruthy();
+        };
+        const feed = await call("GET /api/v1/changes?limit=500", { key: secret });
+        expect(feed.status).toBe(200);
+        feed.body.data.forEach(checkEntry);
+
+        // Webhooks: an endpoint following the whole history of this key's feed.
+        const [endpoint] = await t.db
+          .insert(webhookEndpoints)
+          .values({
+            apiKeyId: key.id,
+            url: "https://hooks.example.com/x",
+            secretEncrypted: sealSecret("whsec_x"),
+          })
+          .returning();
+        await t.db.insert(webhookCursors).values({ apiKeyId: key.id, feedCursor: "" });
+        await t.db.execute(sql`insert into outbox_followers (name, cursor)
+          values ('groups', (select coalesce(max(cursor), 0) from changes))
+          on conflict (name) do update set cursor = excluded.cursor`);
+        await fanOutWebhooksOnce(t.db);
+        const sent = await t.db
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.endpointId, endpoint.id));
+        expect(sent.length).toBe(feed.body.data.length);
+        for (const d of sent) {
+          const { data } = JSON.parse(d.payload);
+          checkEntry({ ...data, data: data.record });
         }
+        // Only this key's endpoint is followed in the next rounds.
+        await t.db
+          .update(webhookEndpoints)
+          .set({ status: "disabled" })
+          .where(eq(webhookEndpoints.id, endpoint.id));
       }),
       { numRuns: 30 },
     );
