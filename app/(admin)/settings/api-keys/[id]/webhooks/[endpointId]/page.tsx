@@ -87,7 +87,9 @@ export default async function EndpointPage({
         {!settings.launched && (
           <Badge tone="amber">Site in staging: deliveries are recorded as held and not sent</Badge>
         )}
-        {rotating && <Badge tone="blue">Old secret also signs until {when(endpoint.previousSecretExpiresAt)}</Badge>}
+        {rotating && (
+          <Badge tone="blue">Old secret also signs until {when(endpoint.previousSecretExpiresAt)}</Badge>
+        )}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Test and secret">
@@ -133,7 +135,11 @@ export default async function EndpointPage({
                       <details className="mt-1">
                         <summary className="cursor-pointer text-brand-700">Payload and attempts</summary>
                         <p className="mt-1 text-slate-600">webhook-id {d.messageId}</p>
-                        <pre className="mt-1 max-h-60 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-slate-100">
+                        <pre
+                          tabIndex={0}
+                          aria-label={`Payload of delivery ${d.id}`}
+                          className="mt-1 max-h-60 max-w-xl overflow-auto rounded bg-slate-900 p-2 text-slate-100"
+                        >
                           {JSON.stringify(JSON.parse(d.payload), null, 2)}
                         </pre>
                         <ol className="mt-1 list-decimal pl-5">
@@ -152,7 +158,9 @@ export default async function EndpointPage({
                     <td>{d.attempts}</td>
                     <td className="max-w-xs text-xs">
                       {d.lastStatus ?? (d.lastError ? "—" : "")}{" "}
-                      <span className="break-all text-slate-600">{(d.lastExcerpt ?? d.lastError ?? "").slice(0, 120)}</span>
+                      <span className="break-all text-slate-600">
+                        {(d.lastExcerpt ?? d.lastError ?? "").slice(0, 120)}
+                      </span>
                     </td>
                     <td>
                       <InlineAction
