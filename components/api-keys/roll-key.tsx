@@ -2,14 +2,9 @@
 // Roll key: a new key is shown once; the old one keeps working for the grace period chosen.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { GraceFieldset } from "./grace-fieldset";
 import type { KeyFormState } from "@/app/(admin)/settings/api-keys/actions";
 import { SecretOnce } from "./secret-once";
-
-const choices = [
-  ["none", "No grace: the old key stops now"],
-  ["1h", "1 hour"],
-  ["24h", "24 hours"],
-] as const;
 
 export function RollKey({
   action,
@@ -25,15 +20,11 @@ export function RollKey({
           {state.error}
         </p>
       )}
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-700">Keep the old key working for</legend>
-        {choices.map(([value, label]) => (
-          <label key={value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="grace" value={value} defaultChecked={value === "1h"} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <GraceFieldset
+        legend="Keep the old key working for"
+        noneLabel="No grace: the old key stops now"
+        defaultValue="1h"
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Rolling…" : "Roll key"}
       </Button>

@@ -3,13 +3,8 @@
 // signatures on every delivery) for the grace period chosen, so the receiver can switch without a gap.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { GraceFieldset } from "./grace-fieldset";
 import type { TestEventState } from "@/app/(admin)/settings/api-keys/actions";
-
-const choices = [
-  ["none", "No overlap: sign with the new secret only"],
-  ["1h", "1 hour"],
-  ["24h", "24 hours"],
-] as const;
 
 export function RotateSecret({
   action,
@@ -33,15 +28,11 @@ export function RotateSecret({
           {state.error}
         </p>
       )}
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-700">Keep signing with the old secret too for</legend>
-        {choices.map(([value, label]) => (
-          <label key={value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="grace" value={value} defaultChecked={value === "24h"} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <GraceFieldset
+        legend="Keep signing with the old secret too for"
+        noneLabel="No overlap: sign with the new secret only"
+        defaultValue="24h"
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Rotating…" : "Rotate secret"}
       </Button>
