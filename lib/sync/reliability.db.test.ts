@@ -13,11 +13,9 @@ import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import fs from "node:fs";
 import os from "node:os";
-import { connectPgliteSocket, connectPostgres, migrationsFolder, type DbHandle } from "@/db/client";
+import { connectPgliteSocket, migrationsFolder, type DbHandle } from "@/db/client";
 import { openPgliteOwner } from "@/db/pglite-owner";
-import postgres from "postgres";
-import { adminUrl, templateDbName, urlFor } from "@/test/db-templates";
-import { testDbKind, type TestDb } from "@/test/db";
+import { createTestDb, testDbKind, type TestDb } from "@/test/db";
 import { seedSyncGroup, type SeededGroup } from "./test-support/seed";
 
 // Postgres: a test database shared with the child. PGlite: a data folder the child owns while it runs
@@ -35,7 +33,7 @@ beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gh-sync-rel-"));
     t = await openParent();
     await migrate(t.db, { migrationsFolder });
-  } else t = await createOwnPostgresDb();
+  } else t = await createTestDb();
   s = await startMobilizeStandIn({ apiKey: "k", apiSecret: "s" });
   // One call per member maximises the number of faults the run must survive.
   await saveIntegration(t.db, {
@@ -64,29 +62,6 @@ beforeAll(async () => {
   await t.db.update(syncLinks).set({ guardMinimum: 100_000 }).where(eq(syncLinks.id, linkId));
   if (dataDir) await t.close();
 }, 120_000);
-
-/**
- * Like createTestDb, but named outside the gh_test_ pattern: every vitest start drops gh_test_* databases
- * it finds (test/global-setup.ts), which would kill this long test whenever a colleague runs theirs.
- */
-async function createOwnPostgresDb(): Promise<TestDb> {
-  const name = `gh_syncrel_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}" template "${templateDbName()}"`);
-  await admin.end();
-  const url = urlFor(name);
-  const handle = connectPostgres(url, 5);
-  return {
-    ...handle,
-    url,
-    close: async () => {
-      await handle.close();
-      const a = postgres(adminUrl(), { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists "${name}" with (force)`);
-      await a.end();
-    },
-  };
-}
 
 async function openParent(): Promise<DbHandle> {
   const owner = await openPgliteOwner(dataDir!);

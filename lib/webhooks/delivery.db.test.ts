@@ -23,7 +23,13 @@ import { startExecutor, waitFor } from "@/inngest/embedded/testing/harness";
 import { webhookDeliver } from "@/inngest/functions/webhook-deliver";
 import { lockedMemberFields } from "@/lib/api/fields";
 import { saveApiKey } from "@/lib/api/key-admin";
-import { closeTestHandle, removeFromGroup, seedGroup, seedPerson, useTestHandle } from "@/lib/api/test-harness";
+import {
+  closeTestHandle,
+  removeFromGroup,
+  seedGroup,
+  seedPerson,
+  useTestHandle,
+} from "@/lib/api/test-harness";
 import { createTestDb, type TestDb } from "@/test/db";
 import { DISABLE_AFTER_MS, deliverNext, RETRY_DELAYS_MS } from "./delivery";
 import { fanOutWebhooksOnce } from "./fan-out";

@@ -143,7 +143,8 @@ export async function deliverNext(
   const failingSince = ok ? null : (endpoint.failingSince ?? finished);
   const tooLong = !ok && finished.getTime() - failingSince!.getTime() >= DISABLE_AFTER_MS;
   const delay = RETRY_DELAYS_MS[attempts - 1];
-  const retryAt = !ok && !gone && !tooLong && delay !== undefined ? new Date(finished.getTime() + delay) : null;
+  const retryAt =
+    !ok && !gone && !tooLong && delay !== undefined ? new Date(finished.getTime() + delay) : null;
 
   return db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({
@@ -166,11 +167,7 @@ export async function deliverNext(
         finishedAt: retryAt ? null : finished,
       })
       .where(eq(webhookDeliveries.id, head.id));
-    const disabledReason = gone
-      ? "The endpoint answered 410 Gone"
-      : tooLong
-        ? "Failing for 3 days"
-        : null;
+    const disabledReason = gone ? "The endpoint answered 410 Gone" : tooLong ? "Failing for 3 days" : null;
     await tx
       .update(webhookEndpoints)
       .set({
@@ -179,7 +176,8 @@ export async function deliverNext(
         ...(disabledReason ? { status: "disabled" as const, disabledReason } : {}),
       })
       .where(eq(webhookEndpoints.id, endpointId));
-    if (disabledReason) await failPending(tx, endpointId, `Not sent: ${disabledReason.toLowerCase()}`, finished);
+    if (disabledReason)
+      await failPending(tx, endpointId, `Not sent: ${disabledReason.toLowerCase()}`, finished);
     if (ok) return { state: "delivered" as const, deliveryId: head.id };
     if (retryAt) return { state: "retry" as const, deliveryId: head.id, until: retryAt.toISOString() };
     return { state: "failed" as const, deliveryId: head.id };

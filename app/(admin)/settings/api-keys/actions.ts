@@ -122,7 +122,8 @@ export async function revealSecretAction(endpointId: string): Promise<TestEventS
   }
 }
 
-const endpointPath = (e: { id: string; apiKeyId: string }) => `/settings/api-keys/${e.apiKeyId}/webhooks/${e.id}`;
+const endpointPath = (e: { id: string; apiKeyId: string }) =>
+  `/settings/api-keys/${e.apiKeyId}/webhooks/${e.id}`;
 
 async function endpointOrFail(id: string) {
   const e = await getWebhookEndpoint(await getDb(), id);
@@ -131,10 +132,7 @@ async function endpointOrFail(id: string) {
 }
 
 /** Replay: the delivery's payload queued again (new webhook-id); held while the site is in staging. */
-export async function replayDeliveryAction(
-  endpointId: string,
-  deliveryId: number,
-): Promise<FormState> {
+export async function replayDeliveryAction(endpointId: string, deliveryId: number): Promise<FormState> {
   let notice = "";
   const state = await guarded(async () => {
     const db = await getDb();
