@@ -41,7 +41,7 @@ async function groupFollowerCursor(tx: Tx): Promise<number> {
   return Number(row?.c ?? 0);
 }
 
-/** Moves one key's webhooks forward by up to BATCH feed entries. Returns entries read and endpoints fed. */
+/** Moves one key's webhooks forward by up to BATCH feed entries: whether it moved, which endpoints to wake. */
 async function fanOutKey(db: DbOrTx, apiKeyId: string): Promise<{ moved: boolean; endpoints: string[] }> {
   return db.transaction(async (tx) => {
     await ensureWebhookCursor(tx, apiKeyId);
