@@ -98,10 +98,14 @@ export type CompanyListRow = {
   updatedAt: string;
 };
 
+// Names sort by code point, like people (people-list.ts): companies_sort_name_c_idx serves the order and
+// the name prefix range, so the list walks it in order from the prefix and stops after a page.
+const nameKey = sql`lower(c.name) collate "C"`;
+
 function companyFilterSql(f: CompanyListFilter): SQL[] {
   const where: SQL[] = [];
   const q = f.q?.trim().toLowerCase();
-  if (q) where.push(sql`lower(c.name) like ${`${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
+  if (q) where.push(sql`${nameKey} like ${`${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
   if (f.status) where.push(memberStatusFilterSql("c", "mt", f.status));
   if (f.membershipTypeId) where.push(sql`c.membership_type_id = ${f.membershipTypeId}`);
   if (f.active !== undefined) where.push(sql`c.active = ${f.active}`);
@@ -121,16 +125,16 @@ export async function listCompanies(
   if (after)
     where.push(
       sort === "name"
-        ? sql`(lower(c.name), c.id) > (${after[0]}, ${after[1]}::uuid)`
+        ? sql`(${nameKey}, c.id) > (${after[0]}, ${after[1]}::uuid)`
         : sql`(c.updated_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
     );
-  const order = sort === "name" ? sql`lower(c.name), c.id` : sql`c.updated_at desc, c.id desc`;
+  const order = sort === "name" ? sql`${nameKey}, c.id` : sql`c.updated_at desc, c.id desc`;
   const whereSql = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   const result = (await db.execute(sql`
     select c.id, c.name, c.email_domains as "emailDomains", c.signup_protected as "signupProtected",
       mt.name as "membershipTypeName", ${memberStatusSql("c", "mt")} as "memberStatus",
       c.expiry_date::text as "expiryDate", c.active, c.updated_at::text as "updatedAt",
-      (select count(*)::int from people p where p.company_id = c.id) as "people", lower(c.name) as "k"
+      (select count(*)::int from people p where p.company_id = c.id) as "people", ${nameKey} as "k"
     from companies c
     left join membership_types mt on mt.id = c.membership_type_id
     ${whereSql}

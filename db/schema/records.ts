@@ -61,6 +61,9 @@ export const companies = pgTable(
   },
   (t) => [
     index("companies_name_lower_idx").on(sql`lower(${t.name}) text_pattern_ops`),
+    // The list's name order in code point order, as for people (people_sort_name_c_idx): it serves name
+    // prefix ranges too, so the list walks it in order and stops after a page.
+    index("companies_sort_name_c_idx").on(sql`lower(${t.name}) collate "C"`, t.id),
     index("companies_expiry_idx").on(t.expiryDate),
   ],
 );
@@ -95,7 +98,13 @@ export const people = pgTable(
     // Prefix search must filter and sort on the same lower() expression, or the planner walks the
     // whole name index (perf-anchors.md, "planner trap").
     index("people_last_name_lower_idx").on(sql`lower(${t.lastName}) text_pattern_ops`),
-    index("people_sort_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
+    // The list's name order, in code point order ("C"): it also serves last-name prefix ranges, so a
+    // search walks it from the prefix in order and stops after a page (db/queries/people-list.ts).
+    index("people_sort_name_c_idx").on(
+      sql`lower(${t.lastName}) collate "C"`,
+      sql`lower(${t.firstName}) collate "C"`,
+      t.id,
+    ),
     index("people_first_name_lower_idx").on(sql`lower(${t.firstName}) text_pattern_ops`),
     uniqueIndex("people_email_lower_idx").on(sql`lower(${t.email})`),
     index("people_email_prefix_idx").on(sql`lower(${t.email}) text_pattern_ops`),

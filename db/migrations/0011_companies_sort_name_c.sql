@@ -1,0 +1,1 @@
+CREATE INDEX "companies_sort_name_c_idx" ON "companies" USING btree (lower("name") collate "C","id");
