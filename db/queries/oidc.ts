@@ -28,6 +28,15 @@ export async function redeemAuthCode(db: DbOrTx, codeHash: string): Promise<Rede
     .where(and(eq(oidcAuthCodes.codeHash, codeHash), isNull(oidcAuthCodes.usedAt)))
     .returning({ row: oidcAuthCodes, live: sql<boolean>`${oidcAuthCodes.expiresAt} > now()` });
   if (claimed) return claimed.live ? { status: "ok", code: claimed.row } : { status: "expired" };
+  return explainUnclaimedCode(db, codeHash);
+}
+
+/** After a failed claim: an unknown code, or a reused one (then the tokens issued from it are revoked). */
+export async function explainUnclaimedCode(
+  db: DbOrTx,
+  codeHash: string,
+): Promise<{ status: "unknown" } | { status: "reused"; code: AuthCode }> {
+  // A separate statement on purpose: it sees the token a concurrent first redemption committed meanwhile.
   const [existing] = await db.select().from(oidcAuthCodes).where(eq(oidcAuthCodes.codeHash, codeHash));
   if (!existing) return { status: "unknown" };
   await db

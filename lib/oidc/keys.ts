@@ -1,7 +1,7 @@
 // Signing keys: generated on first use, kept in the database (private half encrypted), rotated on demand.
 // A rotated-out key keeps being published in the JWKS until the tokens it signed have expired.
 import crypto from "node:crypto";
-import { and, desc, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 import type { DbOrTx } from "@/db/client";
 import { oidcSigningKeys } from "@/db/schema";
@@ -11,7 +11,8 @@ import { RETIRED_KEY_PUBLISH_SECONDS, SIGNING_ALG } from "./config";
 export type SigningKey = { kid: string; alg: string; key: CryptoKey };
 
 // Decrypting and importing a key costs ~1 ms; the token endpoint signs on every call, so keep imported keys.
-const imported = new Map<string, CryptoKey>();
+// A kid names one key for good (never reused, never changed), so this map needs no invalidation.
+const imported = new Map<string, SigningKey>();
 const LOCK = 727_001; // advisory lock id: only one process generates the first key
 
 async function createKey(db: DbOrTx) {
@@ -27,12 +28,13 @@ async function createKey(db: DbOrTx) {
 }
 
 async function toSigningKey(row: typeof oidcSigningKeys.$inferSelect): Promise<SigningKey> {
-  let key = imported.get(row.kid);
-  if (!key) {
-    key = (await importJWK(JSON.parse(decryptSecret(row.privateKeyEnc)) as JWK, row.alg)) as CryptoKey;
-    imported.set(row.kid, key);
+  let signing = imported.get(row.kid);
+  if (!signing) {
+    const key = (await importJWK(JSON.parse(decryptSecret(row.privateKeyEnc)) as JWK, row.alg)) as CryptoKey;
+    signing = { kid: row.kid, alg: row.alg, key };
+    imported.set(row.kid, signing);
   }
-  return { kid: row.kid, alg: row.alg, key };
+  return signing;
 }
 
 const activeRow = async (db: DbOrTx) =>
@@ -54,6 +56,18 @@ export async function getActiveSigningKey(db: DbOrTx): Promise<SigningKey> {
     return (await activeRow(tx)) ?? (await createKey(tx));
   });
   return toSigningKey(created);
+}
+
+/**
+ * The active key when the caller read its kid in a statement of its own (the token endpoint): imported keys
+ * are kept by kid, so this costs no query, and a rotation takes effect on the very next request.
+ */
+export async function signingKeyFor(db: DbOrTx, activeKid: string | null): Promise<SigningKey> {
+  if (activeKid === null) return getActiveSigningKey(db);
+  const known = imported.get(activeKid);
+  if (known) return known;
+  const [row] = await db.select().from(oidcSigningKeys).where(eq(oidcSigningKeys.kid, activeKid));
+  return row ? toSigningKey(row) : getActiveSigningKey(db);
 }
 
 /** Retires the active key(s) and creates a new one. Old keys stay in the JWKS until their tokens expire. */

@@ -1,6 +1,5 @@
 // OIDC token endpoint: authorization_code grant; client_secret_basic, client_secret_post or PKCE-only public clients.
 import { getDb } from "@/db/client";
-import { issuerOf } from "@/lib/oidc/config";
 import { corsHeaders, formOf, jsonResponse } from "@/lib/oidc/http";
 import { tokenRequest } from "@/lib/oidc/token";
 
@@ -14,6 +13,7 @@ export async function POST(req: Request) {
       error_description: "The body must be application/x-www-form-urlencoded.",
     });
   const db = await getDb();
-  const result = await tokenRequest(db, await issuerOf(db), req.headers.get("authorization"), form);
+  // Issuer null: the site URL is read in the token request's own statement (no extra query).
+  const result = await tokenRequest(db, null, req.headers.get("authorization"), form);
   return jsonResponse(result.status, result.body, { ...corsHeaders, ...result.headers });
 }
