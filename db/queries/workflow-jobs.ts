@@ -1,5 +1,5 @@
-// Due work of the embedded workflow executor: claiming with leases (FOR UPDATE SKIP LOCKED, so two
-// processes never take one job), concurrency limits on executing steps, and the next wake-up time.
+// Due work of the embedded workflow executor: inserting and settling jobs, lease renewal and release,
+// and the next wake-up time (claiming is in workflow-claims.ts).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../client";
 import { wfJobs, wfRuns, type WorkflowJobKind } from "../schema";
@@ -26,7 +26,7 @@ export async function insertJob(tx: DbOrTx, job: NewJob): Promise<boolean> {
   return rows.length > 0;
 }
 
-const discoverKey = (runId: string) => `discover:${runId}`;
+export const discoverKey = (runId: string) => `discover:${runId}`;
 export const timerKey = (runId: string, stepId: string) => `timer:${runId}:${stepId}`;
 
 /**
@@ -74,51 +74,6 @@ export async function pendingStepJobs(tx: Tx, runId: string): Promise<number> {
     .from(wfJobs)
     .where(and(eq(wfJobs.runId, runId), eq(wfJobs.kind, "step")));
   return row.n;
-}
-
-/**
- * Claims up to `limit` due jobs for `owner`. Jobs that would exceed their concurrency key's limit stay
- * queued: the limit counts jobs being executed (leased calls), so sleeping or waiting runs hold no slot.
- */
-export async function claimJobs(
-  db: DbOrTx,
-  owner: string,
-  limit: number,
-  leaseMs: number,
-  limitOf: (concurrencyKey: string) => number,
-): Promise<WorkflowJob[]> {
-  return db.transaction(async (tx) => {
-    const due = await tx.execute<{ id: number; concurrency_key: string | null }>(sql`
-      select id, concurrency_key from wf_jobs
-      where run_at <= now() and (lease_until is null or lease_until < now())
-      order by run_at, id limit ${limit * 4} for update skip locked`);
-    const keys = [...new Set(due.map((j) => j.concurrency_key).filter((k): k is string => !!k))].sort();
-    const free = new Map<string, number>();
-    for (const key of keys) {
-      // Serialises claimers of one key across processes, so two cannot both take the last slot.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-      const [row] = await tx.execute<{ n: number }>(
-        sql`select count(*)::int as n from wf_jobs where concurrency_key = ${key} and lease_until >= now()`,
-      );
-      free.set(key, limitOf(key) - row.n);
-    }
-    const chosen: number[] = [];
-    for (const j of due) {
-      if (chosen.length >= limit) break;
-      if (j.concurrency_key) {
-        const left = free.get(j.concurrency_key)!;
-        if (left <= 0) continue;
-        free.set(j.concurrency_key, left - 1);
-      }
-      chosen.push(j.id);
-    }
-    if (!chosen.length) return [];
-    return tx
-      .update(wfJobs)
-      .set({ leaseOwner: owner, leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
-      .where(inArray(wfJobs.id, chosen))
-      .returning();
-  });
 }
 
 export async function renewLeases(db: DbOrTx, owner: string, ids: number[], leaseMs: number) {

@@ -1,7 +1,7 @@
 // Runs and their memoized steps, as the embedded executor writes them (always inside its transaction).
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../client";
-import { wfJobs, wfRuns, wfSteps, wfWaits, type WorkflowRunStatus } from "../schema";
+import { wfRuns, wfSteps, type WorkflowRunStatus } from "../schema";
 
 export type WorkflowRun = typeof wfRuns.$inferSelect;
 export type WorkflowStep = typeof wfSteps.$inferSelect;
@@ -142,12 +142,11 @@ export async function noteStepError(
     });
 }
 
-/** Drops everything still scheduled for a finished run. */
+/** Drops everything still scheduled for a finished run (one statement). */
 export async function clearRunWork(tx: Tx, runId: string) {
-  await tx.delete(wfJobs).where(eq(wfJobs.runId, runId));
-  await tx.delete(wfWaits).where(eq(wfWaits.runId, runId));
-  await tx
-    .update(wfSteps)
-    .set({ status: "failed", endedAt: sql`now()` })
-    .where(and(eq(wfSteps.runId, runId), inArray(wfSteps.status, ["running", "waiting"])));
+  await tx.execute(sql`
+    with jobs as (delete from wf_jobs where run_id = ${runId}),
+      waits as (delete from wf_waits where run_id = ${runId})
+    update wf_steps set status = 'failed', ended_at = now()
+    where run_id = ${runId} and status in ('running', 'waiting')`);
 }

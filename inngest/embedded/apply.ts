@@ -26,7 +26,7 @@ import type { CallResult, Op, SerializedError } from "./types";
 
 export type Backoff = (attempt: number) => number;
 
-const stepName = (op: Op) => op.displayName ?? op.userland?.id ?? op.name ?? op.id;
+export const stepName = (op: Op) => op.displayName ?? op.userland?.id ?? op.name ?? op.id;
 
 export async function applyResult(
   tx: Tx,
@@ -45,10 +45,8 @@ export async function applyResult(
     // A step job must not clear a flag that an in-flight discovery call is going to read.
     ...(job.kind === "discover" ? { rediscover: false } : {}),
   };
-  if (result.kind === "done") {
-    await updateRun(tx, run.id, patch);
-    return endRun(tx, engine, run.id, "completed", { output: result.output }, { ...run, ...patch });
-  }
+  if (result.kind === "done")
+    return endRun(tx, engine, run.id, "completed", { output: result.output }, run, patch);
   if (result.kind === "error") {
     const attempt = job.attempt + 1;
     if (result.retriable && attempt < spec.maxAttempts) {
@@ -60,8 +58,7 @@ export async function applyResult(
         new Date(Date.now() + (result.retryAfterMs ?? backoff(job.attempt))),
       );
     }
-    await updateRun(tx, run.id, patch);
-    return endRun(tx, engine, run.id, "failed", { error: result.error }, { ...run, ...patch });
+    return endRun(tx, engine, run.id, "failed", { error: result.error }, run, patch);
   }
 
   let progressed = false; // a step finished: the function must be called again to go on
@@ -136,7 +133,6 @@ export async function applyResult(
         await invoke(tx, engine, run, op);
         break;
       default:
-        await updateRun(tx, run.id, patch);
         return endRun(
           tx,
           engine,
@@ -149,6 +145,7 @@ export async function applyResult(
             },
           },
           run,
+          patch,
         );
     }
   }

@@ -1,60 +1,131 @@
-// One SDK call for a discovery or step job: build the request from the stored run and memo, call the
-// private handler, then apply the response and delete the job in a single transaction.
+// One SDK call for a discovery or step job: build the request from the run's cursor (its event and memo),
+// call the private handler, then apply the response and settle the job in one transaction. The two
+// commonest answers (a step that ran inline, the function's return) are each applied by one statement,
+// and the worker goes straight on with the same run, carrying the memo instead of reading it back.
 import { eq } from "drizzle-orm";
-import { wfJobs, wfRuns } from "@/db/schema";
-import { completeJob, type WorkflowJob } from "@/db/queries/workflow-jobs";
-import { lockRun, memoOf } from "@/db/queries/workflow-state";
-import { applyResult, type Backoff } from "./apply";
+import { wfJobs } from "@/db/schema";
+import { claimRunDiscovery, completeJob, type WorkflowJob } from "@/db/queries/workflow-jobs";
+import {
+  applyRunCompleted,
+  applyStepRun,
+  loadRunCursors,
+  type RunCursor,
+} from "@/db/queries/workflow-hot-path";
+import { lockRun } from "@/db/queries/workflow-state";
+import { applyResult, stepName, type Backoff } from "./apply";
 import { endRun } from "./runs";
 import type { Executor } from "./executor";
 import type { CallResult, SerializedError } from "./types";
 
 const active = (status: string) => status === "queued" || status === "running";
 
-export async function callStep(executor: Executor, job: WorkflowJob, backoff: Backoff): Promise<void> {
-  const { db, transport, owner, notify } = executor.internals;
+/** What the worker does next: the same run's next call (with its cursor when still exact), or nothing. */
+export type Next = { job: WorkflowJob; cursor?: RunCursor } | null;
+
+/** The call body as one JSON text parsed once: fresh objects for the SDK, nothing serialised twice. */
+function callBody(c: RunCursor, attempt: number, maxAttempts: number): unknown {
+  const ctx =
+    `{"run_id":${JSON.stringify(c.id)},"attempt":${attempt},"max_attempts":${maxAttempts},` +
+    `"disable_immediate_execution":${c.disableImmediate},"use_api":false,` +
+    `"stack":{"stack":${JSON.stringify(c.stack)},"current":${c.stack.length}}}`;
+  // No fn_id/qi_id in ctx: they switch on checkpointing, which posts to an Inngest API that is not there.
+  return JSON.parse(
+    `{"event":${c.event},"events":[${c.event}],"version":${c.version},"steps":{${c.memo}},"ctx":${ctx}}`,
+  );
+}
+
+export async function callStep(
+  executor: Executor,
+  job: WorkflowJob,
+  cursor: RunCursor | undefined,
+  backoff: Backoff,
+): Promise<Next> {
+  const { db, sql, transport, owner, leaseMs, notify, notifyNow } = executor.internals;
   const engine = executor.engine;
-  const [run] = await db.select().from(wfRuns).where(eq(wfRuns.id, job.runId!));
+  const run = cursor ?? (await loadRunCursors(sql, [job.runId!])).get(job.runId!);
   if (!run || !active(run.status)) {
     await db.delete(wfJobs).where(eq(wfJobs.id, job.id));
-    return;
+    return null;
   }
   const spec = engine.specs.get(run.fnId);
   if (!spec) {
     const error = { name: "Error", message: `The function "${run.fnId}" no longer exists in this app` };
     await db.transaction(async (tx) => {
-      if (await completeJob(tx, job, owner)) await endRun(tx, engine, run.id, "failed", { error });
+      const locked = await lockRun(tx, run.id);
+      if (await completeJob(tx, job, owner)) await endRun(tx, engine, run.id, "failed", { error }, locked);
     });
-    return;
+    return null;
   }
-  const memo = await memoOf(db, run.id);
-  const body = {
-    event: run.event,
-    events: [run.event],
-    version: run.version,
-    steps: Object.fromEntries(memo.map((m) => [m.stepId, m.memo])),
-    // No fn_id/qi_id: they switch on checkpointing, which posts to an Inngest API that is not there.
-    ctx: {
-      run_id: run.id,
-      attempt: job.attempt,
-      max_attempts: spec.maxAttempts,
-      disable_immediate_execution: run.disableImmediate,
-      use_api: false,
-      stack: { stack: memo.map((m) => m.stepId), current: memo.length },
-    },
-  };
   let result: CallResult;
   try {
+    const body = callBody(run, job.attempt, spec.maxAttempts);
     result = await transport.call(run.fnId, job.kind === "discover" ? "step" : job.stepId!, body);
   } catch (e) {
     const error: SerializedError = { name: (e as Error).name, message: (e as Error).message };
     result = { kind: "error", error, retriable: true, version: run.version };
   }
+
+  const op = result.kind === "ops" && result.ops.length === 1 ? result.ops[0] : undefined;
+  if (job.kind === "discover" && op?.op === "StepRun") {
+    // Keyed runs go back through the queue, where their concurrency limit is counted.
+    const keep = !run.concurrencyKey && !executor.stopping;
+    const applied = await applyStepRun(sql, {
+      runId: run.id,
+      jobId: job.id,
+      owner,
+      nextOwner: keep ? owner : null,
+      leaseMs,
+      version: result.version,
+      stepId: op.id,
+      name: stepName(op),
+      memo: JSON.stringify({ data: op.data ?? null }),
+      attempt: job.attempt,
+    });
+    if (applied.kind !== "applied") return null;
+    if (!keep) {
+      await notifyNow();
+      return null;
+    }
+    const entry = `${JSON.stringify(op.id)}:${applied.memo}`;
+    return {
+      job: { ...job, attempt: 0, runAt: new Date() },
+      // Another step finished while this call ran (rediscover): its memo is only in the database. (A step
+      // memoized twice would be listed twice here, but once by a reload: read it back too.)
+      cursor:
+        applied.rediscover || run.stack.includes(op.id)
+          ? undefined
+          : {
+              ...run,
+              status: "running",
+              version: applied.version,
+              memo: run.memo ? `${run.memo},${entry}` : entry,
+              stack: [...run.stack, op.id],
+            },
+    };
+  }
+  if (result.kind === "done" && !run.parentRunId) {
+    const outcome = await applyRunCompleted(sql, {
+      runId: run.id,
+      jobId: job.id,
+      owner,
+      version: result.version,
+      output: JSON.stringify(result.output ?? null),
+    });
+    // A freed concurrency slot may let another process's job run.
+    if (outcome === "applied" && run.concurrencyKey) await notifyNow();
+    return null;
+  }
+
   await db.transaction(async (tx) => {
-    if (!(await completeJob(tx, job, owner))) return; // lease lost: another worker redid this call
+    // The run's lock first, then its jobs: the order every writer of run state follows.
     const locked = await lockRun(tx, run.id);
+    if (!(await completeJob(tx, job, owner))) return; // lease lost: another worker redid this call
     if (!locked || !active(locked.status)) return; // cancelled meanwhile: the result is discarded
     await applyResult(tx, engine, locked, job, result, backoff);
     await notify(tx);
   });
+  // Go straight on with the same run when its next call is already due (no queue round trip).
+  if (executor.stopping) return null;
+  const next = await claimRunDiscovery(db, owner, run.id, leaseMs);
+  return next && { job: next };
 }

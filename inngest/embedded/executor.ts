@@ -8,15 +8,15 @@ import type { Inngest, InngestFunction } from "inngest";
 import { eq, sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "@/db/client";
 import { wfRuns } from "@/db/schema";
+import { claimJobs } from "@/db/queries/workflow-claims";
 import {
-  claimRunDiscovery,
-  claimJobs,
   completeJob,
   nextDueAt,
   releaseJobs,
   renewLeases,
   type WorkflowJob,
 } from "@/db/queries/workflow-jobs";
+import { loadRunCursors, type RunCursor } from "@/db/queries/workflow-hot-path";
 import { lockRun } from "@/db/queries/workflow-state";
 import { setEventSink } from "./event-api";
 import { toFunctionSpec } from "./config";
@@ -24,7 +24,7 @@ import { ingestEvents, normalizeEvents } from "./ingest";
 import { endRun, startRun, type Engine } from "./runs";
 import { ensureCronJobs, fireJob } from "./timers";
 import { createTransport, type Transport } from "./transport";
-import { callStep } from "./call";
+import { callStep, type Next } from "./call";
 import type { FunctionSpec, IncomingEvent } from "./types";
 
 export type ExecutorOptions = {
@@ -56,7 +56,7 @@ export class Executor {
   private pumping = false;
   private pumpAgain = false;
   private wakeQueued = false;
-  private stopping = true;
+  private halted = true;
   private unlisten?: () => Promise<void>;
 
   constructor(private readonly opts: ExecutorOptions) {
@@ -77,6 +77,11 @@ export class Executor {
     return this.opts.handle.db;
   }
 
+  /** True once stop() was called (and before start()): workers finish their call and hand the run back. */
+  get stopping(): boolean {
+    return this.halted;
+  }
+
   /** Reads and checks every function's config (throws naming the function and option), then starts. */
   async start(): Promise<void> {
     await this.load();
@@ -85,7 +90,7 @@ export class Executor {
       const sub = await this.opts.handle.sql.listen(channel, (from) => from !== this.owner && this.wake());
       this.unlisten = sub.unlisten;
     }
-    this.stopping = false;
+    this.halted = false;
     if (this.o.registerEventSink) setEventSink((events, seed) => this.send(events, seed));
     this.wake();
   }
@@ -140,7 +145,7 @@ export class Executor {
 
   /** Stops claiming work and waits for in-flight calls to be applied. */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.halted = true;
     clearTimeout(this.timer);
     if (this.o.registerEventSink) setEventSink(null);
     await this.unlisten?.().catch(() => {});
@@ -148,7 +153,7 @@ export class Executor {
   }
 
   wake(): void {
-    if (this.stopping || this.wakeQueued) return;
+    if (this.halted || this.wakeQueued) return;
     this.wakeQueued = true;
     setImmediate(() => {
       this.wakeQueued = false;
@@ -162,6 +167,13 @@ export class Executor {
       await tx.execute(sql`select pg_notify(${channel}, ${this.owner})`);
   }
 
+  /** The same, outside a transaction, and this process too. */
+  private async notifyNow() {
+    if (this.opts.handle.kind === "postgres")
+      await this.opts.handle.sql`select pg_notify(${channel}, ${this.owner})`;
+    this.wake();
+  }
+
   private limitOf = (key: string) =>
     this.engine.specs.get(key.slice(0, key.indexOf(":")))?.concurrency?.limit ?? Infinity;
 
@@ -172,22 +184,32 @@ export class Executor {
     }
     this.pumping = true;
     try {
+      let nextAt: Date | null | undefined; // undefined: not known from a claim
       do {
         this.pumpAgain = false;
-        while (!this.stopping && this.inflight.size < this.o.maxParallel) {
+        while (!this.halted && this.inflight.size < this.o.maxParallel) {
           const free = this.o.maxParallel - this.inflight.size;
-          const jobs = await claimJobs(this.db, this.owner, free, this.o.leaseMs, this.limitOf);
-          if (this.stopping)
+          const claimed = await claimJobs(
+            this.opts.handle.sql,
+            this.owner,
+            free,
+            this.o.leaseMs,
+            this.limitOf,
+          );
+          nextAt = claimed.nextAt;
+          const { jobs } = claimed;
+          if (this.halted)
             await releaseJobs(
               this.db,
               this.owner,
               jobs.map((j) => j.id),
             );
-          else for (const job of jobs) this.launch(job);
+          else await this.launchAll(jobs);
           if (jobs.length < free) break;
+          nextAt = undefined;
         }
-      } while (this.pumpAgain && !this.stopping);
-      if (!this.stopping) await this.arm();
+      } while (this.pumpAgain && !this.halted);
+      if (!this.halted) await this.arm(undefined, nextAt);
     } catch (e) {
       this.o.onError(e);
       this.arm(1_000);
@@ -197,21 +219,31 @@ export class Executor {
   }
 
   /** Sleeps until the next due job (never longer than the sweep interval). */
-  private async arm(fixed?: number) {
+  private async arm(fixed?: number, known?: Date | null) {
     clearTimeout(this.timer);
     let delay = fixed ?? this.o.sweepMs;
     if (fixed === undefined) {
-      const at = await nextDueAt(this.db);
+      const at = known === undefined ? await nextDueAt(this.db) : known;
       if (at) delay = Math.min(delay, Math.max(at.getTime() - Date.now(), this.inflight.size ? 1_000 : 100));
     }
-    if (this.stopping) return;
+    if (this.halted) return;
     this.timer = setTimeout(() => this.wake(), Math.max(1, delay));
     this.timer.unref();
   }
 
   private slot = 0;
 
-  private launch(first: WorkflowJob) {
+  /** Starts claimed jobs; the runs of SDK calls are read for all of them in one statement. */
+  private async launchAll(jobs: WorkflowJob[]) {
+    const runIds = jobs.filter((j) => j.kind === "discover" || j.kind === "step").map((j) => j.runId!);
+    // If this read fails, each call reads its own run (and reports the error).
+    const cursors = runIds.length
+      ? await loadRunCursors(this.opts.handle.sql, runIds).catch(() => null)
+      : null;
+    for (const job of jobs) this.launch(job, job.runId ? cursors?.get(job.runId) : undefined);
+  }
+
+  private launch(first: WorkflowJob, cursor?: RunCursor) {
     let job = first;
     const renew = setInterval(
       () => void renewLeases(this.db, this.owner, [job.id], this.o.leaseMs).catch(this.o.onError),
@@ -219,13 +251,15 @@ export class Executor {
     );
     const slot = ++this.slot;
     const work = async () => {
-      for (;;) {
-        await this.execute(job);
-        // Go straight on with the same run when its next call is already due (no queue round trip).
-        if (this.stopping || (job.kind !== "discover" && job.kind !== "step") || !job.runId) return;
-        const next = await claimRunDiscovery(this.db, this.owner, job.runId, this.o.leaseMs);
-        if (!next) return;
-        job = next;
+      let next: Next = { job, cursor };
+      // A worker keeps going with the same run while its next call is due (no queue round trip).
+      while (next) {
+        job = next.job;
+        next = await this.execute(job, next.cursor);
+        if (next && this.halted) {
+          await releaseJobs(this.db, this.owner, [next.job.id]);
+          return;
+        }
       }
     };
     const p = work()
@@ -242,23 +276,33 @@ export class Executor {
     this.inflight.set(slot, p);
   }
 
-  private async execute(job: WorkflowJob): Promise<void> {
-    if (job.kind === "discover" || job.kind === "step") {
-      const backoff = (attempt: number) => {
-        const { baseMs, maxMs } = this.o.backoff;
-        return Math.min(maxMs, baseMs * 2 ** attempt) * (0.75 + Math.random() * 0.25);
-      };
-      return callStep(this, job, backoff);
-    }
+  private backoff = (attempt: number) => {
+    const { baseMs, maxMs } = this.o.backoff;
+    return Math.min(maxMs, baseMs * 2 ** attempt) * (0.75 + Math.random() * 0.25);
+  };
+
+  private async execute(job: WorkflowJob, cursor?: RunCursor): Promise<Next> {
+    if (job.kind === "discover" || job.kind === "step") return callStep(this, job, cursor, this.backoff);
     await this.db.transaction(async (tx) => {
+      // The run's lock first, then its jobs: the order every writer of run state follows.
+      if (job.runId) await lockRun(tx, job.runId);
       if (!(await completeJob(tx, job, this.owner))) return;
       await fireJob(tx, this.engine, job);
       await this.notify(tx);
     });
+    return null;
   }
 
-  /** Used by callStep: the SDK transport and the transaction hook. */
+  /** Used by callStep: the database, the SDK transport and the notification hooks. */
   get internals() {
-    return { db: this.db, transport: this.transport, owner: this.owner, notify: (tx: Tx) => this.notify(tx) };
+    return {
+      db: this.db,
+      sql: this.opts.handle.sql,
+      transport: this.transport,
+      owner: this.owner,
+      leaseMs: this.o.leaseMs,
+      notify: (tx: Tx) => this.notify(tx),
+      notifyNow: () => this.notifyNow(),
+    };
   }
 }

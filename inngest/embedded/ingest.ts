@@ -1,7 +1,7 @@
 // Receiving events, inside one transaction: dedupe by id, start triggered runs, resume matching
 // waitForEvent steps, cancel runs whose cancelOn matches.
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { wfEvents, wfWaits } from "@/db/schema";
 import { scheduleDiscovery, timerKey } from "@/db/queries/workflow-jobs";
@@ -25,6 +25,10 @@ const matches = (pattern: string, name: string) =>
 
 /** Ingests events; a repeated id is ignored (the first event with that id wins, as on Inngest). */
 export async function ingestEvents(tx: Tx, engine: Engine, events: StoredEvent[]): Promise<void> {
+  if (!events.length) return;
+  // The waits of the whole batch in one read (one an earlier event resumed is gone: its delete finds nothing).
+  const names = [...new Set(events.map((e) => e.name))];
+  const waits = await tx.select().from(wfWaits).where(inArray(wfWaits.event, names));
   for (const event of events) {
     const fresh = await tx
       .insert(wfEvents)
@@ -33,7 +37,11 @@ export async function ingestEvents(tx: Tx, engine: Engine, events: StoredEvent[]
       .returning({ id: wfEvents.id });
     if (!fresh.length) continue;
     await cancelMatching(tx, engine, event);
-    await resumeWaiters(tx, event);
+    await resumeWaiters(
+      tx,
+      event,
+      waits.filter((w) => w.event === event.name),
+    );
     for (const spec of engine.specs.values())
       for (const t of spec.triggers)
         if ("event" in t && matches(t.event, event.name))
@@ -44,8 +52,7 @@ export async function ingestEvents(tx: Tx, engine: Engine, events: StoredEvent[]
   }
 }
 
-async function resumeWaiters(tx: Tx, event: StoredEvent) {
-  const waits = await tx.select().from(wfWaits).where(eq(wfWaits.event, event.name));
+async function resumeWaiters(tx: Tx, event: StoredEvent, waits: (typeof wfWaits.$inferSelect)[]) {
   for (const w of waits) {
     const run = await lockRun(tx, w.runId);
     if (!run || run.status !== "running") continue;

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { wfJobs } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import { insertJob, scheduleDiscovery } from "@/db/queries/workflow-jobs";
+import { discoverKey, insertJob, scheduleDiscovery } from "@/db/queries/workflow-jobs";
 import {
   clearRunWork,
   findActiveRun,
@@ -64,7 +64,8 @@ export async function startRun(
     parentRunId: o.parent?.runId,
     parentStepId: o.parent?.stepId,
   });
-  await scheduleDiscovery(tx, id, concurrencyKey);
+  // A new run has no discovery job yet.
+  await insertJob(tx, { kind: "discover", runId: id, concurrencyKey, dedupeKey: discoverKey(id) });
   return id;
 }
 
@@ -88,7 +89,10 @@ async function debounce(tx: Tx, spec: FunctionSpec, event: StoredEvent) {
   return null;
 }
 
-/** Ends a run (completed, failed or cancelled): drops its pending work, answers an invoking parent. */
+/**
+ * Ends a run (completed, failed or cancelled): drops its pending work, answers an invoking parent.
+ * `patch` is written in the same UPDATE (what the response that ended the run changes besides).
+ */
 export async function endRun(
   tx: Tx,
   engine: Engine,
@@ -96,10 +100,12 @@ export async function endRun(
   status: "completed" | "failed" | "cancelled",
   result: { output?: unknown; error?: SerializedError },
   locked?: WorkflowRun,
+  patch: Partial<WorkflowRun> = {},
 ) {
   const run = locked ?? (await lockRun(tx, runId));
   if (!run || (run.status !== "queued" && run.status !== "running")) return;
   await updateRun(tx, runId, {
+    ...patch,
     status,
     output: result.output ?? null,
     error: result.error ?? null,
