@@ -91,7 +91,11 @@ export async function listDeliveries(
  * Replay: the same payload queued again at the end of the endpoint's queue, under a NEW webhook-id (a
  * receiver that de-duplicates would otherwise ignore it). Held, not sent, while the site is in staging.
  */
-export async function replayDelivery(db: DbOrTx, deliveryId: number, held: boolean): Promise<WebhookDelivery> {
+export async function replayDelivery(
+  db: DbOrTx,
+  deliveryId: number,
+  held: boolean,
+): Promise<WebhookDelivery> {
   const [d] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
   if (!d) throw new AppError("not_found", "That delivery was not found.");
   const [copy] = await db

@@ -175,7 +175,8 @@ export async function readChangesForKey(
     } else if (r.type === "event") {
       const ev = events.get(r.id);
       if (ev) data.push({ ...base, op: "upsert", reason: r.op, data: eventWireOf(ev) });
-      else if (r.op === "deleted" && r.prev_status !== "draft") data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
+      else if (r.op === "deleted" && r.prev_status !== "draft")
+        data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
     } else if (r.type === "registration") {
       const reg = regs.get(r.id);
       if (reg)
