@@ -93,10 +93,14 @@ export async function listDeliveries(
  */
 export async function replayDelivery(
   db: DbOrTx,
+  endpointId: string,
   deliveryId: number,
   held: boolean,
 ): Promise<WebhookDelivery> {
-  const [d] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
+  const [d] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)));
   if (!d) throw new AppError("not_found", "That delivery was not found.");
   const [copy] = await db
     .insert(webhookDeliveries)

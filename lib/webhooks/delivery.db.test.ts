@@ -2,6 +2,7 @@
 // library, as a consumer would: fan-out from the changes feed, order and one-at-a-time per endpoint,
 // retries with the same webhook-id backing off past a day, 410 and 3-day disabling, staging hold, secret
 // rotation, the address check at delivery, Replay, revoked keys, and the durable workflow end to end.
+import crypto from "node:crypto";
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
@@ -261,7 +262,12 @@ describe("fan-out and delivery", () => {
     await fanOut();
     await deliverNext(t.db, endpoint.id);
     const [original] = await deliveriesOf(endpoint.id);
-    const copy = await replayDelivery(t.db, original.id, false);
+    // A delivery id from another endpoint is refused, and nothing is queued.
+    await expect(replayDelivery(t.db, crypto.randomUUID(), original.id, false)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+    const copy = await replayDelivery(t.db, endpoint.id, original.id, false);
     expect(copy).toMatchObject({ replayOf: original.id, status: "pending", payload: original.payload });
     await deliverNext(t.db, endpoint.id);
     const [a, b] = gotAt("/replay");

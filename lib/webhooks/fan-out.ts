@@ -44,12 +44,14 @@ async function groupFollowerCursor(tx: Tx): Promise<number> {
 /** Moves one key's webhooks forward by up to BATCH feed entries: whether it moved, which endpoints to wake. */
 async function fanOutKey(db: DbOrTx, apiKeyId: string): Promise<{ moved: boolean; endpoints: string[] }> {
   return db.transaction(async (tx) => {
-    await ensureWebhookCursor(tx, apiKeyId);
-    const [cur] = await tx
-      .select()
-      .from(webhookCursors)
-      .where(eq(webhookCursors.apiKeyId, apiKeyId))
-      .for("update");
+    const cursorRow = () =>
+      tx.select().from(webhookCursors).where(eq(webhookCursors.apiKeyId, apiKeyId)).for("update");
+    let [cur] = await cursorRow();
+    if (!cur) {
+      // Normally set when the key got its endpoint (setWebhookUrls); otherwise start at the head too.
+      await ensureWebhookCursor(tx, apiKeyId);
+      [cur] = await cursorRow();
+    }
     const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, apiKeyId));
     if (!row || row.revokedAt) return { moved: false, endpoints: [] };
     const endpoints = await tx

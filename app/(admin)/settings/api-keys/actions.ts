@@ -138,8 +138,7 @@ export async function replayDeliveryAction(endpointId: string, deliveryId: numbe
     const db = await getDb();
     const endpoint = await endpointOrFail(endpointId);
     const held = !(await getSiteSettings(db)).launched;
-    const copy = await replayDelivery(db, deliveryId, held);
-    if (copy.endpointId !== endpoint.id) throw new AppError("not_found", "That delivery was not found.");
+    await replayDelivery(db, endpoint.id, deliveryId, held);
     if (!held) await requestDelivery(endpoint.id);
     notice = held ? "Queued and held: the site is in staging." : "Queued for delivery.";
     revalidatePath(endpointPath(endpoint));
