@@ -13,6 +13,7 @@ import {
   createClient,
   createMember,
   createStaff,
+  exchangeCode,
   ISSUER,
   pkce,
   queryOf,
@@ -31,19 +32,7 @@ const redirectQuery = (o: Outcome) => {
   return queryOf(o.url);
 };
 const exchange = (clientId: string, secret: string, code: string, extra: Record<string, string> = {}) =>
-  tokenRequest(
-    t.db,
-    ISSUER,
-    null,
-    new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: RP,
-      client_id: clientId,
-      client_secret: secret,
-      ...extra,
-    }),
-  );
+  exchangeCode(t.db, clientId, secret, code, extra);
 async function codeFor(over: Record<string, string | null> = {}) {
   const m = await createMember(t.db);
   const c = await createClient(t.db);

@@ -6,6 +6,7 @@ import { createSsoClient } from "@/db/queries/sso-clients";
 import { createUser } from "@/db/queries/users";
 import type { SessionInfo } from "./authorize";
 import { s256 } from "./crypto-box";
+import { tokenRequest } from "./token";
 
 export const ISSUER = "https://members.example.org";
 export const RP = "https://rp.example.com/callback";
@@ -64,3 +65,26 @@ export function authzParams(clientId: string, over: Record<string, string | null
 }
 
 export const queryOf = (url: string) => Object.fromEntries(new URL(url).searchParams);
+
+/** The token request of the code flow (client_secret_post; `secret` null = a public client sends none). */
+export const exchangeCode = (
+  db: DbOrTx,
+  clientId: string,
+  secret: string | null,
+  code: string,
+  extra: Record<string, string> = {},
+  issuer: string | null = ISSUER,
+) =>
+  tokenRequest(
+    db,
+    issuer,
+    null,
+    new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: RP,
+      client_id: clientId,
+      ...(secret === null ? {} : { client_secret: secret }),
+      ...extra,
+    }),
+  );

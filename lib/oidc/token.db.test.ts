@@ -10,8 +10,16 @@ import { groupMembers, groups, oidcTokens, ssoClients } from "@/db/schema";
 import { authorize } from "./authorize";
 import { hashToken } from "./crypto-box";
 import { publishedKeys, rotateSigningKeys } from "./keys";
-import { tokenRequest } from "./token";
-import { authzParams, createClient, createMember, ISSUER, pkce, queryOf, RP } from "./test-fixtures";
+import {
+  authzParams,
+  createClient,
+  createMember,
+  exchangeCode,
+  ISSUER,
+  pkce,
+  queryOf,
+  RP,
+} from "./test-fixtures";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -31,20 +39,7 @@ const exchange = (
   code: string,
   extra: Record<string, string> = {},
   issuer: string | null = ISSUER,
-) =>
-  tokenRequest(
-    t.db,
-    issuer,
-    null,
-    new URLSearchParams({
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: RP,
-      client_id: clientId,
-      ...(secret === null ? {} : { client_secret: secret }),
-      ...extra,
-    }),
-  );
+) => exchangeCode(t.db, clientId, secret, code, extra, issuer);
 const tokenCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(oidcTokens))[0].n;
 
 describe("read fresh on every token request", () => {
