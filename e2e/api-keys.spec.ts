@@ -1,5 +1,5 @@
 // API keys end to end: create a key with a group and fields, copy it once, preview it, call the API
-// with it, delete it (then the API refuses it).
+// with it, roll it (the old key works during the grace), delete it (then the API refuses it).
 import { cli } from "./cli";
 import { expect, expectAccessible, signInAsAdmin, test } from "./fixtures";
 
@@ -55,6 +55,16 @@ test("an API key from creation to deletion", async ({ page, context }) => {
   for (const m of body.data) expect(Object.keys(m).sort()).toEqual(Object.keys(sample).sort());
   const events = await page.request.get("/api/v1/events", { headers: { authorization: `Bearer ${secret}` } });
   expect(events.status()).toBe(200);
+
+  // Roll with the default 1 h grace: a new key is shown once, the old one keeps working meanwhile.
+  await page.getByRole("button", { name: "Roll key" }).click();
+  const rolled = (await page.getByTestId("api-key-secret").textContent())!.trim();
+  expect(rolled).toMatch(/^gk_/);
+  expect(rolled).not.toBe(secret);
+  for (const k of [secret, rolled])
+    expect(
+      (await page.request.get("/api/v1/members", { headers: { authorization: `Bearer ${k}` } })).status(),
+    ).toBe(200);
 
   await page.goto("/api-reference");
   await expect(page.getByText("/api/v1/members/{id}").first()).toBeVisible();
