@@ -2,6 +2,7 @@
 // of the single app thread): authenticate the client, claim the code, read the member's claims and issue the
 // access token, plus the active signing key's kid and the site URL so neither needs a cache to go stale.
 import type { DbOrTx } from "../client";
+import { executePrepared } from "../prepared";
 
 export type CodeExchangeInput = {
   clientId: string;
@@ -117,9 +118,7 @@ export async function exchangeAuthCode(db: DbOrTx, i: CodeExchangeInput): Promis
   ];
   // A named (prepared) statement: parsed once per connection, and planned once after a few runs. Unprepared,
   // parsing and planning these CTEs cost ~2.5 ms of CPU per request on PGlite (the query itself ~1.5 ms).
-  const rows = (await db._.session
-    .prepareQuery({ sql: EXCHANGE_SQL, params }, undefined, "oidc_code_exchange", false)
-    .execute()) as Record<string, unknown>[];
+  const rows = await executePrepared(db, { sql: EXCHANGE_SQL, params });
   const r = rows[0];
   if (!r) return null;
   return {

@@ -3,45 +3,125 @@
 // memory. Deactivated records are outside every key's scope (the changes feed sends them as tombstones).
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
 import { AppError } from "@/lib/errors";
 import { memberStatusSql } from "@/lib/records/member-status";
+import type { FieldSet } from "./fields";
 import type { ResolvedKey } from "./key-cache";
 
 export type MemberRow = Record<string, unknown> & { id: string; type: "person" | "company"; version: number };
-type Scope = Pick<ResolvedKey, "limitMemberData" | "groupId">;
+/** Whose members: the group scope, and the fields to select (all of them when absent). */
+type Scope = Pick<ResolvedKey, "limitMemberData" | "groupId"> & { fieldSet?: FieldSet };
 
 const groupOf = (k: Scope) => (k.limitMemberData && k.groupId ? k.groupId : null);
 
-function scopeJoin(k: Scope, alias: "p" | "c", type: "person" | "company"): SQL {
-  const g = groupOf(k);
-  if (!g) return sql``;
-  return sql`join group_members gm on gm.group_id = ${g} and gm.record_type = ${type} and gm.record_id = ${sql.raw(alias)}.id`;
-}
-
 const escapeLike = (w: string) => `${w.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function personSelect(k: Scope, where: SQL[]): SQL {
-  return sql`select 'person' as type, p.id, p.first_name, p.last_name, null as name, p.email, p.phone,
-      p.job_title, p.company_id, p.bio, p.profile_image_url, p.social_links, null::text[] as email_domains,
-      p.membership_type_id, mt.name as membership_type, ${memberStatusSql("p", "mt")} as member_status,
-      p.join_date::text as join_date, p.expiry_date::text as expiry_date, p.approval_status,
-      p.created_at, p.updated_at, p.custom, p.version
-    from people p ${scopeJoin(k, "p", "person")}
-    left join membership_types mt on mt.id = p.membership_type_id
-    where p.active ${where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``}`;
+// Timestamps leave the database as the API's ISO 8601 text (UTC, milliseconds), so no row pays for a
+// Date round trip in the app.
+const isoText = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const raw = (text: string) => sql.raw(text);
+
+type Columns = Record<string, SQL>;
+const personColumns: Columns = {
+  id: raw("p.id"),
+  first_name: raw("p.first_name"),
+  last_name: raw("p.last_name"),
+  name: raw("null::text"),
+  updated_at: isoText("p.updated_at"),
+  email: raw("p.email"),
+  phone: raw("p.phone"),
+  job_title: raw("p.job_title"),
+  company_id: raw("p.company_id"),
+  bio: raw("p.bio"),
+  profile_image_url: raw("p.profile_image_url"),
+  social_links: raw("p.social_links"),
+  email_domains: raw("null::text[]"),
+  membership_type_id: raw("p.membership_type_id"),
+  membership_type: raw("mt.name"),
+  member_status: memberStatusSql("p", "mt"),
+  join_date: raw("p.join_date::text"),
+  expiry_date: raw("p.expiry_date::text"),
+  approval_status: raw("p.approval_status::text"),
+  created_at: isoText("p.created_at"),
+  custom: raw("p.custom"),
+};
+const companyColumns: Columns = {
+  id: raw("c.id"),
+  first_name: raw("null::text"),
+  last_name: raw("null::text"),
+  name: raw("c.name"),
+  updated_at: isoText("c.updated_at"),
+  email: raw("c.email"),
+  phone: raw("null::text"),
+  job_title: raw("null::text"),
+  company_id: raw("null::uuid"),
+  bio: raw("null::text"),
+  profile_image_url: raw("null::text"),
+  social_links: raw("null::jsonb"),
+  email_domains: raw("c.email_domains"),
+  membership_type_id: raw("c.membership_type_id"),
+  membership_type: raw("mt.name"),
+  member_status: memberStatusSql("c", "mt"),
+  join_date: raw("c.join_date::text"),
+  expiry_date: raw("c.expiry_date::text"),
+  approval_status: raw("null::text"),
+  created_at: isoText("c.created_at"),
+  custom: raw("c.custom"),
+};
+const allColumns = Object.keys(personColumns);
+const needsMembershipType = (cols: string[]) =>
+  cols.includes("membership_type") || cols.includes("member_status");
+
+/**
+ * Only the columns the key may see are read (fewer bytes to read, send and parse); the key's schema
+ * still narrows every row (project.ts), so this is about speed, not the guarantee.
+ */
+function columnsOf(k: Scope): string[] {
+  if (!k.fieldSet) return allColumns;
+  const wanted = new Set(k.fieldSet.fields);
+  if (k.fieldSet.custom) wanted.add("custom");
+  return allColumns.filter((c) => wanted.has(c));
 }
 
-function companySelect(k: Scope, where: SQL[]): SQL {
-  return sql`select 'company' as type, c.id, null as first_name, null as last_name, c.name, c.email,
-      null as phone, null as job_title, null::uuid as company_id, null as bio, null as profile_image_url,
-      null::jsonb as social_links, c.email_domains, c.membership_type_id, mt.name as membership_type,
-      ${memberStatusSql("c", "mt")} as member_status, c.join_date::text as join_date,
-      c.expiry_date::text as expiry_date, null as approval_status, c.created_at, c.updated_at, c.custom,
-      c.version
-    from companies c ${scopeJoin(k, "c", "company")}
-    left join membership_types mt on mt.id = c.membership_type_id
-    where c.active ${where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``}`;
+/**
+ * `walk`: the select for a page ordered by id. Scoped to a group, it walks the group's membership index
+ * in record order and looks each record up (a lateral subquery kept apart by OFFSET 0), so the plan cannot
+ * depend on the cursor: these run as prepared statements, and a generic plan that merge-joins the whole
+ * people table from its first id (not knowing the cursor) made deep pages 100× slower.
+ * Otherwise (lookups by id) the group is an ordinary join.
+ */
+function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk = false): SQL {
+  const [alias, table, columns] =
+    type === "person"
+      ? (["p", "people", personColumns] as const)
+      : (["c", "companies", companyColumns] as const);
+  const cols = columnsOf(k);
+  const list = sql.join(
+    [
+      raw(`'${type}' as type`),
+      ...cols.map((c) => sql`${columns[c]} as ${sql.identifier(c)}`),
+      raw(`${alias}.version`),
+    ],
+    sql`, `,
+  );
+  const g = groupOf(k);
+  const inGroup = sql`gm.group_id = ${g} and gm.record_type = ${raw(`'${type}'`)}`;
+  const from = !g
+    ? raw(`${table} ${alias}`)
+    : walk
+      ? sql`group_members gm join lateral (select * from ${raw(table)} r where r.id = gm.record_id offset 0) ${raw(alias)} on true`
+      : sql`${raw(`${table} ${alias}`)} join group_members gm on ${inGroup} and gm.record_id = ${raw(alias)}.id`;
+  const conditions = [raw(`${alias}.active`), ...(g && walk ? [inGroup] : []), ...where];
+  const typeJoin = needsMembershipType(cols)
+    ? raw(`left join membership_types mt on mt.id = ${alias}.membership_type_id`)
+    : sql``;
+  return sql`select ${list} from ${from} ${typeJoin} where ${sql.join(conditions, sql` and `)}`;
 }
+
+const personSelect = (k: Scope, where: SQL[]) => memberSelect(k, "person", where);
+const companySelect = (k: Scope, where: SQL[]) => memberSelect(k, "company", where);
 
 export const encodeCursor = (id: string) => Buffer.from(`m:${id}`).toString("base64url");
 function decodeCursor(cursor: string): string {
@@ -78,9 +158,8 @@ export async function listMembersInScope(
   // record_id) then yields the page in order, and a type absent from the group costs one index probe.
   const scoped = !!groupOf(key);
   const part = (alias: "p" | "c") => {
-    const a = sql.raw(scoped ? "gm" : alias);
     const w: SQL[] = [];
-    if (after) w.push(scoped ? sql`gm.record_id > ${after}::uuid` : sql`${a}.id > ${after}::uuid`);
+    if (after) w.push(sql`${raw(scoped ? "gm.record_id" : `${alias}.id`)} > ${after}::uuid`);
     if (o.updatedSince) w.push(sql`${sql.raw(alias)}.updated_at >= ${o.updatedSince}::timestamptz`);
     if (q) {
       const like = escapeLike(q);
@@ -95,13 +174,15 @@ export async function listMembersInScope(
   const n = o.limit + 1;
   const parts: SQL[] = [];
   const by = (alias: string) => sql.raw(scoped ? "gm.record_id" : `${alias}.id`);
-  if (o.type !== "company") parts.push(sql`(${personSelect(key, part("p"))} order by ${by("p")} limit ${n})`);
-  if (o.type !== "person") parts.push(sql`(${companySelect(key, part("c"))} order by ${by("c")} limit ${n})`);
+  if (o.type !== "company")
+    parts.push(sql`(${memberSelect(key, "person", part("p"), true)} order by ${by("p")} limit ${n})`);
+  if (o.type !== "person")
+    parts.push(sql`(${memberSelect(key, "company", part("c"), true)} order by ${by("c")} limit ${n})`);
   const query =
     parts.length === 1
       ? parts[0]
       : sql`select * from (${sql.join(parts, sql` union all `)}) m order by id limit ${n}`;
-  const rows = (await db.execute(query)) as unknown as MemberRow[];
+  const rows = await executePrepared<MemberRow>(db, query);
   const page = rows.slice(0, o.limit);
   const nextCursor = rows.length > o.limit ? encodeCursor(page[page.length - 1].id) : null;
   return { rows: page, nextCursor };
@@ -113,7 +194,7 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Promise<MemberRow | null> {
   if (!isUuid(id)) return null;
   const query = sql`(${personSelect(key, [sql`p.id = ${id}::uuid`])}) union all (${companySelect(key, [sql`c.id = ${id}::uuid`])})`;
-  const rows = (await db.execute(query)) as unknown as MemberRow[];
+  const rows = await executePrepared<MemberRow>(db, query);
   return rows[0] ?? null;
 }
 
@@ -137,9 +218,10 @@ export async function getMembersInScopeByIds(
 ): Promise<Map<string, MemberRow>> {
   if (ids.length === 0) return new Map();
   const list = sql`${`{${ids.join(",")}}`}::uuid[]`;
-  const rows = (await db.execute(
+  const rows = await executePrepared<MemberRow>(
+    db,
     sql`(${personSelect(key, [sql`p.id = any(${list})`])}) union all (${companySelect(key, [sql`c.id = any(${list})`])})`,
-  )) as unknown as MemberRow[];
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 

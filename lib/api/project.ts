@@ -4,9 +4,6 @@ import type { FieldSet } from "./fields";
 import type { MemberRow } from "./members-query";
 import { memberSchemaFor } from "./schemas";
 
-const iso = (v: unknown) =>
-  v instanceof Date ? v.toISOString() : v == null ? v : new Date(String(v)).toISOString();
-
 const personOnly = [
   "first_name",
   "last_name",
@@ -26,7 +23,7 @@ export function memberWireOf(row: MemberRow): Record<string, unknown> {
   const skip = row.type === "person" ? companyOnly : personOnly;
   for (const [k, v] of Object.entries(row)) {
     if (k === "version" || skip.includes(k)) continue;
-    out[k] = k === "created_at" || k === "updated_at" ? iso(v) : v;
+    out[k] = v;
   }
   return out;
 }

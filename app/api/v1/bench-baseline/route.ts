@@ -1,6 +1,7 @@
 // Benchmark baseline (scripts/bench-api.ts): a bare handler that checks one bearer token and runs the same
-// page query as GET /api/v1/members, without the wrapper. 404 unless GUILDHALL_BENCH_BASELINE_TOKEN is set.
+// page query as GET /api/v1/members (same group, same `fields`), without the wrapper. 404 unless GUILDHALL_BENCH_BASELINE_TOKEN is set.
 import { getHandle } from "@/db/client";
+import { fieldSetOf } from "@/lib/api/fields";
 import { listMembersInScope } from "@/lib/api/members-query";
 import { env } from "@/lib/env";
 
@@ -11,10 +12,12 @@ export async function GET(req: Request): Promise<Response> {
     return new Response("Unauthorized", { status: 401 });
   const url = new URL(req.url);
   const groupId = url.searchParams.get("group");
+  const memberFields = url.searchParams.get("fields")?.split(",") ?? [];
+  const scope = { limitMemberData: true, groupId, memberFields, customFieldKeys: [] };
   const { db } = await getHandle();
   const page = await listMembersInScope(
     db,
-    { limitMemberData: !!groupId, groupId },
+    { ...scope, fieldSet: fieldSetOf(scope) },
     {
       limit: Number(url.searchParams.get("limit") ?? 100),
       cursor: url.searchParams.get("cursor") ?? undefined,
