@@ -12,9 +12,9 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/people";
-  const admin = await adminOrNull(path);
+  // Independent reads: the settings query need not wait for the session check's round trip.
+  const [admin, settings] = await Promise.all([adminOrNull(path), getDb().then((db) => getSiteSettings(db))]);
   if (!admin) return <AccessDenied />;
-  const settings = await getSiteSettings(await getDb());
   return (
     <div className="flex min-h-screen">
       <aside className="w-60 shrink-0 bg-slate-900 px-3 py-5 text-white">

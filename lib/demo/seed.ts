@@ -7,7 +7,13 @@ import { snapshotOf } from "@/db/queries/record-writes";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { companies, customFields, events, membershipTypes, people, registrations, users } from "@/db/schema";
-import { createDemoGenerator, demoCustomFields, demoMembershipTypes, type DemoOptions } from "./generate";
+import {
+  createDemoGenerator,
+  demoCustomFields,
+  demoMembershipTypes,
+  type DemoOptions,
+  type DemoPerson,
+} from "./generate";
 import { bulkInsert } from "./bulk-insert";
 
 export type SeedCounts = {
@@ -141,7 +147,7 @@ export async function seedDemo(
   const passwordHash = await hashPassword(opts.memberPassword);
   const personIds: string[] = [];
   const accountIds = createDemoGenerator({ ...opts, seed: opts.seed + 104729 }, {}).faker;
-  for (const batch of gen.peopleBatches(companyList, batchSize)) {
+  const writePeople = async (batch: { people: DemoPerson[]; withAccount: boolean[] }) => {
     const taken = (await db.execute(
       sql`select email from people where lower(email) in ${batch.people.slice(0, 50).map((p) => p.email.toLowerCase())} limit 1`,
     )) as unknown as { email: string }[];
@@ -158,6 +164,7 @@ export async function seedDemo(
         role: "member" as const,
         personId: p.id,
       }));
+    counts.users += accounts.length;
     counts.changes += await db.transaction(async (tx) => {
       await fastCommit(tx);
       await bulkInsert(tx, people, batch.people);
@@ -171,16 +178,34 @@ export async function seedDemo(
         ...accounts.map((a) => created("user", a)),
       ]);
     });
-    for (const p of batch.people) personIds.push(p.id);
-    const member = batch.people.find(
-      (p, i) => batch.withAccount[i] && p.active && p.approvalStatus === "approved",
-    );
-    if (member && !counts.sample.member)
-      counts.sample.member = { id: member.id, email: member.email.toLowerCase() };
-    counts.people += batch.people.length;
-    counts.users += accounts.length;
-    counts.pendingSignups += batch.people.filter((p) => p.approvalStatus === "pending_approval").length;
+  };
+  // Generating a batch costs about as much CPU as the database spends writing one, so the next batch is
+  // generated while the previous one is written: people come one at a time (the generator's output does
+  // not depend on its batch size) and every 250 the event loop is let through to keep the write moving.
+  // Batches are still written one after another, each in its own transaction.
+  let writing: Promise<void> = Promise.resolve();
+  let batch = { people: [] as DemoPerson[], withAccount: [] as boolean[] };
+  const flush = async () => {
+    await writing;
+    const full = batch;
+    batch = { people: [], withAccount: [] };
+    writing = writePeople(full);
+    writing.catch(() => {}); // awaited (and thrown) at the next flush; not an unhandled rejection meanwhile
+  };
+  for (const one of gen.peopleBatches(companyList, 1)) {
+    const [p] = one.people;
+    batch.people.push(p);
+    batch.withAccount.push(one.withAccount[0]);
+    personIds.push(p.id);
+    if (!counts.sample.member && one.withAccount[0] && p.active && p.approvalStatus === "approved")
+      counts.sample.member = { id: p.id, email: p.email.toLowerCase() };
+    counts.people += 1;
+    if (p.approvalStatus === "pending_approval") counts.pendingSignups += 1;
+    if (batch.people.length === batchSize) await flush();
+    else if (batch.people.length % 250 === 0) await new Promise((r) => setImmediate(r));
   }
+  if (batch.people.length) await flush();
+  await writing;
 
   const eventList = gen.events();
   counts.changes += await insertWithChanges(db, [{ table: events, type: "event", rows: eventList }]);
