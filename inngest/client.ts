@@ -3,6 +3,7 @@
 // them to the embedded executor (inngest/embedded), and fails at once when no executor is running.
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
+import { embeddedCheckpointing } from "./embedded/checkpoint";
 import { embeddedEventApiOrigin, embeddedFetch } from "./embedded/event-api";
 import { generatedSigningKey } from "./embedded/keys";
 
@@ -11,9 +12,11 @@ export const embedded = env.INNGEST_MODE === "embedded";
 
 export const inngest = new Inngest({
   id: inngestAppId,
-  // Checkpointing posts step results to the Inngest API; the embedded executor memoizes them itself, and
-  // in server mode the server's own scheduling keeps one code path for both modes.
-  checkpointing: false,
+  // Checkpointing: the SDK runs a run's steps one after another in one call, posting each result to the
+  // Inngest API before the next step starts. Embedded mode serves that API (embedded/checkpoint.ts) and
+  // stores each result as it comes (one step per checkpoint: nothing runs on an unstored result); server
+  // mode keeps the server's own step-per-request scheduling.
+  checkpointing: embedded ? embeddedCheckpointing : false,
   ...(embedded
     ? {
         isDev: false,

@@ -2,7 +2,13 @@
 // reload gives, a lost lease or an ended run writes nothing, and claims honour concurrency limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { applyRunCompleted, applyStepRun, loadRunCursors, type RunCursor } from "./workflow-hot-path";
+import {
+  applyCheckpointedStep,
+  applyRunCompleted,
+  applyStepRun,
+  loadRunCursors,
+  type RunCursor,
+} from "./workflow-hot-path";
 import { claimJobs } from "./workflow-claims";
 
 let t: TestDb;
@@ -101,6 +107,35 @@ describe("applyStepRun", () => {
     expect(r.kind).toBe("applied");
     const [job] = await t.sql`select lease_owner, lease_until from wf_jobs where id = ${jobId}`;
     expect(job).toEqual({ lease_owner: null, lease_until: null });
+  });
+});
+
+describe("applyCheckpointedStep", () => {
+  const checkpoint = (runId: string, jobId: number, stepId: string, owner = "me") =>
+    applyCheckpointedStep(t.sql, { runId, jobId, owner, stepId, name: stepId, memo: '{"data":1}' });
+
+  it("stores the step and starts the run, leaving the job leased and the rediscover flag to the call", async () => {
+    const { runId, jobId } = await newRun();
+    await t.sql`update wf_runs set rediscover = true, attempt = 2 where id = ${runId}`;
+    expect(await checkpoint(runId, jobId, "s1")).toBe(true);
+    expect(await checkpoint(runId, jobId, "s2")).toBe(true);
+    const c = await cursorOf(runId);
+    expect(c).toMatchObject({ status: "running", version: -1, stack: ["s1", "s2"] });
+    expect(memoOf(c)).toEqual({ s1: { data: 1 }, s2: { data: 1 } });
+    const [run] = await t.sql`select rediscover, attempt from wf_runs where id = ${runId}`;
+    expect(run).toEqual({ rediscover: true, attempt: 0 });
+    const jobs = await t.sql`select id, lease_owner from wf_jobs where run_id = ${runId}`;
+    expect(jobs).toEqual([{ id: String(jobId), lease_owner: "me" }]);
+  });
+
+  it("stores nothing when another worker holds the job or the run has ended", async () => {
+    const lost = await newRun("other");
+    expect(await checkpoint(lost.runId, lost.jobId, "s1")).toBe(false);
+    const ended = await newRun();
+    await t.sql`update wf_runs set status = 'cancelled' where id = ${ended.runId}`;
+    expect(await checkpoint(ended.runId, ended.jobId, "s1")).toBe(false);
+    const ids = [lost.runId, ended.runId];
+    expect(await t.sql`select 1 from wf_steps where run_id = any(${ids}::text[])`).toHaveLength(0);
   });
 });
 

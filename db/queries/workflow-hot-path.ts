@@ -178,3 +178,34 @@ export async function applyRunCompleted(
     select (select count(*)::int from j) as owned, (select count(*)::int from lk) as active`;
   return !row.active ? "inactive" : row.owned ? "applied" : "lost";
 }
+
+/**
+ * A step result the SDK checkpointed in the middle of a discovery call (it runs the next step only once this
+ * is stored): memoize it if the job is still ours and the run active, and mark the run running. The job and
+ * the run's `rediscover` flag are left alone: the call's own response settles them. False: stale dispatch.
+ */
+export async function applyCheckpointedStep(
+  sql: postgres.Sql,
+  a: { runId: string; jobId: number; owner: string; stepId: string; name: string; memo: string },
+): Promise<boolean> {
+  const [row] = await sql<{ owned: number }[]>`
+    with lk as (
+      select id from wf_runs where id = ${a.runId} and status in ('queued', 'running') for update
+    ), j as (
+      select id from wf_jobs
+      where id = ${a.jobId} and lease_owner = ${a.owner} and exists (select 1 from lk) for update
+    ), r as (
+      update wf_runs set status = 'running', started_at = coalesce(started_at, now()), attempt = 0, error = null
+      where id = ${a.runId} and exists (select 1 from j)
+        and (status <> 'running' or started_at is null or attempt <> 0 or error is not null)
+    ), s as (
+      insert into wf_steps as t (run_id, step_id, name, op, status, memo, attempts, ended_at)
+      select ${a.runId}, ${a.stepId}, ${a.name}, 'StepRun', 'completed', ${a.memo}::jsonb, 1, now()
+      from j
+      on conflict (run_id, step_id) do update set status = 'completed', memo = excluded.memo,
+        attempts = greatest(t.attempts, excluded.attempts), ended_at = now(),
+        seq = nextval(pg_get_serial_sequence('wf_steps', 'seq'))
+    )
+    select count(*)::int as owned from j`;
+  return row.owned > 0;
+}

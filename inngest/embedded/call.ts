@@ -1,11 +1,14 @@
 // One SDK call for a discovery or step job: build the request from the run's cursor (its event and memo),
 // call the private handler, then apply the response and settle the job in one transaction. The two
 // commonest answers (a step that ran inline, the function's return) are each applied by one statement,
-// and the worker goes straight on with the same run, carrying the memo instead of reading it back.
+// and the worker goes straight on with the same run, carrying the memo instead of reading it back. Discovery
+// calls of unkeyed runs let the SDK checkpoint (checkpoint.ts): it then runs the steps one after another in
+// the same call, each result stored by one statement before the next step starts.
 import { eq } from "drizzle-orm";
 import { wfJobs } from "@/db/schema";
-import { claimRunDiscovery, completeJob, type WorkflowJob } from "@/db/queries/workflow-jobs";
+import { claimRunDiscovery, completeJob, releaseJobs, type WorkflowJob } from "@/db/queries/workflow-jobs";
 import {
+  applyCheckpointedStep,
   applyRunCompleted,
   applyStepRun,
   loadRunCursors,
@@ -13,9 +16,10 @@ import {
 } from "@/db/queries/workflow-hot-path";
 import { lockRun } from "@/db/queries/workflow-state";
 import { applyResult, stepName, type Backoff } from "./apply";
+import { openCheckpoints } from "./checkpoint";
 import { endRun } from "./runs";
 import type { Executor } from "./executor";
-import type { CallResult, SerializedError } from "./types";
+import type { CallResult, Op, SerializedError } from "./types";
 
 const active = (status: string) => status === "queued" || status === "running";
 
@@ -23,12 +27,15 @@ const active = (status: string) => status === "queued" || status === "running";
 export type Next = { job: WorkflowJob; cursor?: RunCursor } | null;
 
 /** The call body as one JSON text parsed once: fresh objects for the SDK, nothing serialised twice. */
-function callBody(c: RunCursor, attempt: number, maxAttempts: number): unknown {
+function callBody(c: RunCursor, attempt: number, maxAttempts: number, checkpointId?: string): unknown {
+  // fn_id and qi_id switch the SDK's checkpointing on (its POSTs reach checkpoint.ts); qi_id names the call.
+  const checkpointing = checkpointId
+    ? `"fn_id":${JSON.stringify(c.fnId)},"qi_id":${JSON.stringify(checkpointId)},`
+    : "";
   const ctx =
-    `{"run_id":${JSON.stringify(c.id)},"attempt":${attempt},"max_attempts":${maxAttempts},` +
+    `{"run_id":${JSON.stringify(c.id)},${checkpointing}"attempt":${attempt},"max_attempts":${maxAttempts},` +
     `"disable_immediate_execution":${c.disableImmediate},"use_api":false,` +
     `"stack":{"stack":${JSON.stringify(c.stack)},"current":${c.stack.length}}}`;
-  // No fn_id/qi_id in ctx: they switch on checkpointing, which posts to an Inngest API that is not there.
   return JSON.parse(
     `{"event":${c.event},"events":[${c.event}],"version":${c.version},"steps":{${c.memo}},"ctx":${ctx}}`,
   );
@@ -56,19 +63,55 @@ export async function callStep(
     });
     return null;
   }
+  // Keyed runs go back through the queue after each step, where their concurrency limit is counted, so
+  // only unkeyed runs go on in the same call (checkpointing) or with the same worker.
+  const keep = !run.concurrencyKey && !executor.stopping;
+  const checkpoints = { stored: 0, stale: false };
+  const cp =
+    job.kind === "discover" && keep
+      ? openCheckpoints({
+          runId: run.id,
+          store: async (steps: Op[]) => {
+            for (const step of steps) {
+              // Anything else is left for the response (the SDK falls back to it after its retries).
+              if (step.op !== "StepRun") return 400;
+              const stored = await applyCheckpointedStep(sql, {
+                runId: run.id,
+                jobId: job.id,
+                owner,
+                stepId: step.id,
+                name: stepName(step),
+                memo: JSON.stringify({ data: step.data ?? null }),
+              });
+              if (!stored) checkpoints.stale = true;
+              else checkpoints.stored++;
+            }
+            // Stopping: the step is stored; end the call here, the run goes on after the restart.
+            if (executor.stopping) checkpoints.stale = true;
+            return checkpoints.stale ? 409 : 200;
+          },
+        })
+      : null;
   let result: CallResult;
   try {
-    const body = callBody(run, job.attempt, spec.maxAttempts);
+    const body = callBody(run, job.attempt, spec.maxAttempts, cp?.id);
     result = await transport.call(run.fnId, job.kind === "discover" ? "step" : job.stepId!, body);
   } catch (e) {
     const error: SerializedError = { name: (e as Error).name, message: (e as Error).message };
     result = { kind: "error", error, retriable: true, version: run.version };
+  } finally {
+    cp?.done();
+  }
+  if (checkpoints.stale) {
+    // The SDK stopped at our 409 and answered an error that is not the function's: hand the job back (a
+    // no-op if another worker owns it); the next call replays from what is stored.
+    await releaseJobs(db, owner, [job.id]);
+    await notifyNow();
+    return null;
   }
 
   const op = result.kind === "ops" && result.ops.length === 1 ? result.ops[0] : undefined;
   if (job.kind === "discover" && op?.op === "StepRun") {
-    // Keyed runs go back through the queue, where their concurrency limit is counted.
-    const keep = !run.concurrencyKey && !executor.stopping;
     const applied = await applyStepRun(sql, {
       runId: run.id,
       jobId: job.id,
@@ -92,7 +135,7 @@ export async function callStep(
       // Another step finished while this call ran (rediscover): its memo is only in the database. (A step
       // memoized twice would be listed twice here, but once by a reload: read it back too.)
       cursor:
-        applied.rediscover || run.stack.includes(op.id)
+        applied.rediscover || run.stack.includes(op.id) || checkpoints.stored
           ? undefined
           : {
               ...run,

@@ -1,6 +1,8 @@
 // The event API of embedded mode, reached through the Inngest client's `fetch` option: `inngest.send()`
 // and `step.sendEvent()` POST to `${origin}/e/<key>`, and this hands the events to the executor running
-// in this process. Any other URL under the origin is an SDK call we do not serve (fail loudly).
+// in this process; step checkpoints POST to `${origin}/v1/checkpoint/<run id>/async` (checkpoint.ts). Any
+// other URL under the origin is an SDK call we do not serve (fail loudly).
+import { receiveCheckpoint } from "./checkpoint";
 import type { IncomingEvent } from "./types";
 
 export const embeddedEventApiOrigin = "http://inngest-embedded.invalid/";
@@ -23,6 +25,11 @@ const json = (status: number, body: unknown) =>
 export const embeddedFetch: typeof fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   if (url.origin !== new URL(embeddedEventApiOrigin).origin) return fetch(input, init);
+  const checkpoint = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(url.pathname);
+  if (checkpoint && init?.method === "POST") {
+    const status = await receiveCheckpoint(decodeURIComponent(checkpoint[1]), JSON.parse(String(init.body)));
+    return new Response(null, { status });
+  }
   if (!url.pathname.startsWith("/e/") || init?.method !== "POST")
     return json(404, { status: 404, error: `The embedded executor does not serve ${url.pathname}` });
   const sink = g.__guildhallEventSink;

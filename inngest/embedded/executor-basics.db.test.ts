@@ -1,5 +1,5 @@
 // Executor integration (Postgres and PGlite): steps, retries with backoff, RetryAfterError,
-// NonRetriableError, onFailure, parallel steps, fan-out through sendEvent and invoke.
+// NonRetriableError, onFailure, parallel steps, fan-out through sendEvent and invoke, checkpointed steps.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { createTestDb, type TestDb } from "@/test/db";
@@ -83,11 +83,49 @@ const fanout = client.createFunction(
   },
 );
 
+// Each step returns how many of its run's steps were stored when it started; the body counts its calls.
+let bodyCalls = 0;
+const storedSoFar = async (runId: string) => {
+  const [r] =
+    await t.sql`select count(*)::int as n from wf_steps where run_id = ${runId} and memo is not null`;
+  return r.n as number;
+};
+const sequence = client.createFunction(
+  { id: "sequence", triggers: [{ event: "t/sequence" }] },
+  async ({ runId, step }) => {
+    bodyCalls++;
+    const seen = [];
+    for (const id of ["a", "b", "c"]) seen.push(await step.run(id, () => storedSoFar(runId)));
+    return seen;
+  },
+);
+
+const cancelledMidCall: string[] = [];
+const cancelsItself = client.createFunction(
+  { id: "cancels-itself", triggers: [{ event: "t/cancels-itself" }] },
+  async ({ runId, step }) => {
+    await step.run("first", async () => {
+      cancelledMidCall.push("first");
+      await executor.cancel(runId);
+    });
+    await step.run("second", () => cancelledMidCall.push("second"));
+  },
+);
+
 let t: TestDb;
 let executor: Executor;
 beforeAll(async () => {
   t = await createTestDb();
-  executor = await startExecutor(t, client, [retrying, retryAfter, doomed, fatal, child, fanout]);
+  executor = await startExecutor(t, client, [
+    retrying,
+    retryAfter,
+    doomed,
+    fatal,
+    child,
+    fanout,
+    sequence,
+    cancelsItself,
+  ]);
 });
 afterAll(async () => {
   await executor.stop();
@@ -139,5 +177,28 @@ describe("embedded executor", () => {
     expect(children.map((c) => c.output).sort()).toEqual([2, 4, 42, 6]);
     const steps = await stepsOf(t, run.id);
     expect(steps.map((s) => s.name).sort()).toEqual(["after", "call-child", "left", "right", "spawn"]);
+  });
+
+  it("runs a run's steps in one call, storing each result before the next step starts", async () => {
+    await client.send({ name: "t/sequence", data: {} });
+    const [run] = await settled(t, "basics-sequence");
+    expect(run.status).toBe("completed");
+    expect(run.output).toEqual([0, 1, 2]);
+    expect(bodyCalls).toBe(1); // checkpointed: no replay of the function per step
+    const steps = await stepsOf(t, run.id);
+    expect(steps.map((s) => [s.name, s.status])).toEqual([
+      ["a", "completed"],
+      ["b", "completed"],
+      ["c", "completed"],
+    ]);
+  });
+
+  it("stops a checkpointing call whose run was cancelled meanwhile: the next step never runs", async () => {
+    await client.send({ name: "t/cancels-itself", data: {} });
+    const [run] = await settled(t, "basics-cancels-itself");
+    expect(run.status).toBe("cancelled");
+    await executor.stop(); // waits for the call in flight: had the SDK gone on, "second" would have run
+    expect(cancelledMidCall).toEqual(["first"]);
+    expect(await t.sql`select id from wf_jobs where run_id = ${run.id}`).toHaveLength(0);
   });
 });

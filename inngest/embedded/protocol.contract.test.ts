@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { describe, expect, it } from "vitest";
+import { openCheckpoints } from "./checkpoint";
+import { embeddedFetch } from "./event-api";
 import { createTransport } from "./transport";
 import { testClient } from "./testing/harness";
 
@@ -31,7 +33,16 @@ const fn = client.createFunction(
     return "done";
   },
 );
-const transport = createTransport(client, [fn, child]);
+const log: string[] = [];
+const steady = client.createFunction(
+  { id: "steady", triggers: [{ event: "c/steady" }] },
+  async ({ step }) => {
+    const a = await step.run("a", () => (log.push("run a"), 1));
+    const b = await step.run("b", () => (log.push("run b"), 2));
+    return a + b;
+  },
+);
+const transport = createTransport(client, [fn, child, steady]);
 const hash = (id: string) => createHash("sha1").update(id).digest("hex");
 const event = (mode = "ok") => ({ name: "c/go", data: { mode, id: 7 } });
 
@@ -130,5 +141,47 @@ describe("inngest SDK protocol (pinned version)", () => {
       error: { message: "outside steps" },
     });
     expect(await call("fatal", {})).toMatchObject({ kind: "error", retriable: false });
+  });
+
+  it("with ctx.fn_id and qi_id, checkpoints each step through the client's fetch and runs the next once answered", async () => {
+    // The test client's fetch must be ours: that is how checkpoints reach the executor.
+    expect(client["options"].fetch).toBe(embeddedFetch);
+    const steadyCall = (status: number) => {
+      log.length = 0;
+      const stored: string[] = [];
+      const cp = openCheckpoints({
+        runId: "run-2",
+        store: async (ops) => {
+          for (const op of ops)
+            log.push(`stored ${op.op} ${op.id === hash(String(op.name)) ? op.name : "?"}=${op.data}`);
+          stored.push(...ops.map((o) => o.op));
+          return status;
+        },
+      });
+      const e = { name: "c/steady", data: {} };
+      return transport
+        .call("contract-steady", "step", {
+          event: e,
+          events: [e],
+          version: -1,
+          steps: {},
+          ctx: {
+            run_id: "run-2",
+            fn_id: "contract-steady",
+            qi_id: cp.id,
+            attempt: 0,
+            max_attempts: 1,
+            disable_immediate_execution: false,
+            use_api: false,
+            stack: { stack: [], current: 0 },
+          },
+        })
+        .finally(cp.done);
+    };
+    expect(await steadyCall(200)).toMatchObject({ kind: "done", output: 3, version: 2 });
+    expect(log).toEqual(["run a", "stored StepRun a=1", "run b", "stored StepRun b=2"]);
+    // 409 is a stale dispatch: the SDK stops at once, with an error that must not be taken as the function's.
+    expect(await steadyCall(409)).toMatchObject({ kind: "error", retriable: false });
+    expect(log).toEqual(["run a", "stored StepRun a=1"]);
   });
 });

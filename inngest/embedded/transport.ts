@@ -87,7 +87,13 @@ export function parseResponse(res: SdkResponse): CallResult {
   const text = res.body;
   const body = text ? (JSON.parse(text) as unknown) : null;
   if (res.status === 200) return { kind: "done", output: body ?? null, version };
-  if (res.status === 206) return { kind: "ops", ops: body as Op[], version, retryAfterMs: retryAfter(res) };
+  if (res.status === 206) {
+    const ops = body as Op[];
+    // A checkpointing call (checkpoint.ts) ends with the return value as a RunComplete op.
+    if (ops.length === 1 && ops[0].op === "RunComplete")
+      return { kind: "done", output: ops[0].data ?? null, version };
+    return { kind: "ops", ops, version, retryAfterMs: retryAfter(res) };
+  }
   const noRetry = header(res, "x-inngest-no-retry") === "true";
   const error = (body && typeof body === "object" ? body : { message: text }) as SerializedError;
   if (res.status === 500 || res.status === 400)

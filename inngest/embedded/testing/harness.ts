@@ -5,19 +5,20 @@ import { Inngest, type InngestFunction } from "inngest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { wfRuns, wfSteps } from "@/db/schema";
+import { embeddedCheckpointing } from "../checkpoint";
 import { embeddedEventApiOrigin, embeddedFetch } from "../event-api";
 import { Executor, type ExecutorOptions } from "../executor";
 import { generatedSigningKey } from "../keys";
 
-export const testClient = (id = "test") =>
+export const testClient = (id = "test", fetch: typeof embeddedFetch = embeddedFetch) =>
   new Inngest({
     id,
-    checkpointing: false,
+    checkpointing: embeddedCheckpointing,
     isDev: false,
     signingKey: generatedSigningKey,
     eventKey: "embedded",
     baseUrl: embeddedEventApiOrigin,
-    fetch: embeddedFetch,
+    fetch,
     // Tests throw on purpose; the SDK would print every step error's stack.
     logger: { info() {}, warn() {}, error() {}, debug() {} },
   });
