@@ -4,8 +4,8 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbHandle, DbOrTx } from "@/db/client";
 import { groupMembers, groupMembershipChanges, outboxFollowers, syncLinks } from "@/db/schema";
-import { startFollower, type ChangeRow, type FollowerSpec } from "@/lib/outbox/follower";
-import { onOutboxWritten } from "@/lib/outbox/wake";
+import { GROUP_FOLLOWER } from "@/lib/groups/follower";
+import { startFollower, startWatcher, type ChangeRow, type FollowerSpec } from "@/lib/outbox/follower";
 import { markSyncRequested } from "./triggers";
 
 const norm = (f: string) => f.replace(/_/g, "").toLowerCase();
@@ -112,27 +112,25 @@ export async function followMembershipOnce(db: DbOrTx): Promise<number> {
 /** Started with the app (lib/server-services.ts). */
 export async function startSyncWatch(handle: Pick<DbHandle, "db" | "sql" | "kind">) {
   const follower = await startFollower(handle, syncTriggerFollower, { pollMs: 30_000 });
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      while ((await followMembershipOnce(handle.db)) > 0);
-    } catch (e) {
-      console.warn("[sync watch] membership follower:", (e as Error).message);
-    } finally {
-      busy = false;
-    }
-  };
-  // The group follower writes the membership log just after an outbox write; look shortly after each
-  // write, and poll as a safety net.
-  const unsubscribe = onOutboxWritten(() => setTimeout(tick, 250).unref());
-  const timer = setInterval(tick, 1_000);
-  timer.unref();
+  // The group follower writes the membership log: look each time it advances, with a slow safety poll
+  // (a second-by-second poll cost more CPU than anything else in an idle app on PGlite).
+  const membership = await startWatcher(
+    handle,
+    {
+      name: MEMBERSHIP_CURSOR,
+      runOnce: async () => {
+        let seen = 0;
+        for (let n = await followMembershipOnce(handle.db); n > 0; n = await followMembershipOnce(handle.db))
+          seen += n;
+        return seen;
+      },
+      after: [GROUP_FOLLOWER],
+    },
+    { pollMs: 30_000 },
+  );
   return {
     stop: async () => {
-      clearInterval(timer);
-      unsubscribe();
+      await membership.stop();
       await follower.stop();
     },
   };
