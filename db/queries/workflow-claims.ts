@@ -41,6 +41,15 @@ export type Claimed = {
 };
 
 /**
+ * Jobs that are due and not leased (a lapsed lease is free to take over), oldest first, locked for this
+ * claim. A few more than `limit`: some may be held back by their concurrency key.
+ */
+const dueJobs = (sql: postgres.Sql | postgres.TransactionSql, limit: number) => sql`
+  select id, concurrency_key, run_at from wf_jobs
+  where run_at <= now() and (lease_until is null or lease_until < now())
+  order by run_at, id limit ${limit * 4} for update skip locked`;
+
+/**
  * Claims up to `limit` due jobs for `owner`, in one statement when none of the due jobs has a concurrency
  * key. Jobs that would exceed their key's limit stay queued: the limit counts jobs being executed (leased
  * calls), so sleeping or waiting runs hold no slot.
@@ -53,11 +62,7 @@ export async function claimJobs(
   limitOf: (concurrencyKey: string) => number,
 ): Promise<Claimed> {
   const rows = await sql<(JobRow & { keyed: number; next_at: string | null })[]>`
-    with due as (
-      select id, concurrency_key, run_at from wf_jobs
-      where run_at <= now() and (lease_until is null or lease_until < now())
-      order by run_at, id limit ${limit * 4} for update skip locked
-    ), pick as (
+    with due as (${dueJobs(sql, limit)}), pick as (
       select id from due where concurrency_key is null order by run_at, id limit ${limit}
     ), upd as (
       update wf_jobs j set lease_owner = ${owner}, lease_until = now() + ${leaseMs}::int * interval '1 millisecond'
@@ -87,10 +92,10 @@ async function claimKeyedJobs(
   limitOf: (concurrencyKey: string) => number,
 ): Promise<Claimed> {
   return sql.begin(async (tx) => {
-    const due = await tx<{ id: string | number; concurrency_key: string | null }[]>`
-      select id, concurrency_key from wf_jobs
-      where run_at <= now() and (lease_until is null or lease_until < now())
-      order by run_at, id limit ${limit * 4} for update skip locked`;
+    const due = (await dueJobs(tx, limit)) as unknown as {
+      id: string | number;
+      concurrency_key: string | null;
+    }[];
     const keys = [...new Set(due.map((j) => j.concurrency_key).filter((k): k is string => !!k))].sort();
     const free = new Map<string, number>(keys.map((k) => [k, limitOf(k)]));
     if (keys.length) {

@@ -120,9 +120,6 @@ function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk =
   return sql`select ${list} from ${from} ${typeJoin} where ${sql.join(conditions, sql` and `)}`;
 }
 
-const personSelect = (k: Scope, where: SQL[]) => memberSelect(k, "person", where);
-const companySelect = (k: Scope, where: SQL[]) => memberSelect(k, "company", where);
-
 export const encodeCursor = (id: string) => Buffer.from(`m:${id}`).toString("base64url");
 function decodeCursor(cursor: string): string {
   const s = Buffer.from(cursor, "base64url").toString("utf8");
@@ -193,7 +190,7 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** One member in scope, or null (outside the key's group looks exactly like nonexistent). */
 export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Promise<MemberRow | null> {
   if (!isUuid(id)) return null;
-  const query = sql`(${personSelect(key, [sql`p.id = ${id}::uuid`])}) union all (${companySelect(key, [sql`c.id = ${id}::uuid`])})`;
+  const query = sql`(${memberSelect(key, "person", [sql`p.id = ${id}::uuid`])}) union all (${memberSelect(key, "company", [sql`c.id = ${id}::uuid`])})`;
   const rows = await executePrepared<MemberRow>(db, query);
   return rows[0] ?? null;
 }
@@ -220,7 +217,7 @@ export async function getMembersInScopeByIds(
   const list = sql`${`{${ids.join(",")}}`}::uuid[]`;
   const rows = await executePrepared<MemberRow>(
     db,
-    sql`(${personSelect(key, [sql`p.id = any(${list})`])}) union all (${companySelect(key, [sql`c.id = any(${list})`])})`,
+    sql`(${memberSelect(key, "person", [sql`p.id = any(${list})`])}) union all (${memberSelect(key, "company", [sql`c.id = any(${list})`])})`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
