@@ -3,7 +3,7 @@
 // memory. Deactivated records are outside every key's scope (the changes feed sends them as tombstones).
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { executePrepared } from "@/db/prepared";
+import { executePrepared, queryOfShape } from "@/db/prepared";
 import { AppError } from "@/lib/errors";
 import { memberStatusSql } from "@/lib/records/member-status";
 import type { FieldSet } from "./fields";
@@ -107,7 +107,8 @@ function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk =
     sql`, `,
   );
   const g = groupOf(k);
-  const inGroup = sql`gm.group_id = ${g} and gm.record_type = ${raw(`'${type}'`)}`;
+  // The group is a placeholder (callers pass `{ group }`), so one text serves every key of a shape.
+  const inGroup = sql`gm.group_id = ${sql.placeholder("group")} and gm.record_type = ${raw(`'${type}'`)}`;
   const from = !g
     ? raw(`${table} ${alias}`)
     : walk
@@ -151,38 +152,54 @@ export async function listMembersInScope(
 ): Promise<{ rows: MemberRow[]; nextCursor: string | null }> {
   const after = o.cursor ? decodeCursor(o.cursor) : null;
   const q = o.q?.trim();
+  const filters = { type: o.type, after: !!after, since: !!o.updatedSince, search: !!q };
+  const shape = `page|${JSON.stringify(filters)}|${!!groupOf(key)}|${columnsOf(key).join(",")}`;
+  const rows = await executePrepared<MemberRow>(
+    db,
+    queryOfShape(shape, () => pageQuery(key, filters)),
+    {
+      group: groupOf(key),
+      after,
+      since: o.updatedSince,
+      like: q ? escapeLike(q) : null,
+      n: o.limit + 1,
+    },
+  );
+  const page = rows.slice(0, o.limit);
+  const nextCursor = rows.length > o.limit ? encodeCursor(page[page.length - 1].id) : null;
+  return { rows: page, nextCursor };
+}
+
+type PageFilters = { type?: "person" | "company"; after: boolean; since: boolean; search: boolean };
+
+/** The page query of one shape; values are placeholders: group, after, since, like, n (limit + 1). */
+function pageQuery(key: Scope, f: PageFilters): SQL {
   // With a group, filter and order on gm.record_id: the group_members primary key (group_id, record_type,
   // record_id) then yields the page in order, and a type absent from the group costs one index probe.
   const scoped = !!groupOf(key);
+  const by = (alias: string) => raw(scoped ? "gm.record_id" : `${alias}.id`);
+  const n = sql.placeholder("n");
+  const like = sql.placeholder("like");
   const part = (alias: "p" | "c") => {
     const w: SQL[] = [];
-    if (after) w.push(sql`${raw(scoped ? "gm.record_id" : `${alias}.id`)} > ${after}::uuid`);
-    if (o.updatedSince) w.push(sql`${sql.raw(alias)}.updated_at >= ${o.updatedSince}::timestamptz`);
-    if (q) {
-      const like = escapeLike(q);
+    if (f.after) w.push(sql`${by(alias)} > ${sql.placeholder("after")}::uuid`);
+    if (f.since) w.push(sql`${raw(alias)}.updated_at >= ${sql.placeholder("since")}::timestamptz`);
+    if (f.search)
       w.push(
         alias === "p"
           ? sql`(lower(p.last_name) like ${like} or lower(p.first_name) like ${like} or lower(p.email) like ${like})`
           : sql`lower(c.name) like ${like}`,
       );
-    }
     return w;
   };
-  const n = o.limit + 1;
   const parts: SQL[] = [];
-  const by = (alias: string) => sql.raw(scoped ? "gm.record_id" : `${alias}.id`);
-  if (o.type !== "company")
+  if (f.type !== "company")
     parts.push(sql`(${memberSelect(key, "person", part("p"), true)} order by ${by("p")} limit ${n})`);
-  if (o.type !== "person")
+  if (f.type !== "person")
     parts.push(sql`(${memberSelect(key, "company", part("c"), true)} order by ${by("c")} limit ${n})`);
-  const query =
-    parts.length === 1
-      ? parts[0]
-      : sql`select * from (${sql.join(parts, sql` union all `)}) m order by id limit ${n}`;
-  const rows = await executePrepared<MemberRow>(db, query);
-  const page = rows.slice(0, o.limit);
-  const nextCursor = rows.length > o.limit ? encodeCursor(page[page.length - 1].id) : null;
-  return { rows: page, nextCursor };
+  return parts.length === 1
+    ? parts[0]
+    : sql`select * from (${sql.join(parts, sql` union all `)}) m order by id limit ${n}`;
 }
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
@@ -191,7 +208,7 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Promise<MemberRow | null> {
   if (!isUuid(id)) return null;
   const query = sql`(${memberSelect(key, "person", [sql`p.id = ${id}::uuid`])}) union all (${memberSelect(key, "company", [sql`c.id = ${id}::uuid`])})`;
-  const rows = await executePrepared<MemberRow>(db, query);
+  const rows = await executePrepared<MemberRow>(db, query, { group: groupOf(key) });
   return rows[0] ?? null;
 }
 
@@ -218,6 +235,7 @@ export async function getMembersInScopeByIds(
   const rows = await executePrepared<MemberRow>(
     db,
     sql`(${memberSelect(key, "person", [sql`p.id = any(${list})`])}) union all (${memberSelect(key, "company", [sql`c.id = any(${list})`])})`,
+    { group: groupOf(key) },
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
