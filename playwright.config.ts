@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { NEXT_NODE_OPTIONS } from "./scripts/next-start";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Each run gets a fresh embedded database unless E2E_DATABASE_URL points at Postgres.
@@ -44,6 +45,7 @@ export default defineConfig({
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       GUILDHALL_SITE_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: NEXT_NODE_OPTIONS,
       PORT: String(port),
     },
   },

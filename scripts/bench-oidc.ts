@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
+import { nextStartEnv } from "./next-start";
 
 const { values } = parseArgs({
   options: {
@@ -50,12 +51,12 @@ const startServer = () =>
   spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: {
+    env: nextStartEnv({
       ...process.env,
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
       GUILDHALL_BENCH_BASELINE_TOKEN: baselineToken,
-    },
+    }),
   });
 const stopServer = () => {
   try {

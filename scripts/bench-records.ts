@@ -19,6 +19,7 @@ import { openPgliteOwner } from "@/db/pglite-owner";
 import { listPeople } from "@/db/queries/people";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { seedDemo } from "@/lib/demo/seed";
+import { nextStartEnv } from "./next-start";
 
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const iterations = Number(process.env.BENCH_ITER ?? 300);
@@ -160,7 +161,7 @@ async function benchHttp(
   const marker = `GUILDHALL_BENCH_SERVER=${process.pid}`;
   env.GUILDHALL_BENCH_SERVER = String(process.pid);
   const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
-    env,
+    env: nextStartEnv(env),
     detached: true,
     stdio: "ignore",
   });

@@ -12,6 +12,7 @@ import { seedDemo } from "@/lib/demo/seed";
 import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "@/lib/demo/mobilize-demo";
 import type { MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { env } from "@/lib/env";
+import { nextStartEnv } from "./next-start";
 
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -120,7 +121,7 @@ async function main() {
     process.exit(1);
   }
   console.log(`Guildhall: ${url}`);
-  const child = spawn(next, ["start", "-p", String(env.PORT)], { stdio: "inherit" });
+  const child = spawn(next, ["start", "-p", String(env.PORT)], { stdio: "inherit", env: nextStartEnv() });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => {
     void standIn?.close();

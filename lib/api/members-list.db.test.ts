@@ -86,20 +86,32 @@ describe("GET /api/v1/members filters", () => {
     expect(all).toHaveLength(5);
   });
 
-  it("a cursor walk with filters returns every match once, in id order", async () => {
+  async function walk(key: string, query: string): Promise<string[]> {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const r = await call(`GET /api/v1/members?q=quill&limit=2${cursor ? `&cursor=${cursor}` : ""}`, {
-        key: open,
-      });
+      const params = [query, "limit=2", cursor ? `cursor=${cursor}` : ""].filter(Boolean).join("&");
+      const r = await call(`GET /api/v1/members?${params}`, { key });
       expect(r.status).toBe(200);
       expect(r.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...r.body.data.map((m: { id: string }) => m.id));
       cursor = r.body.next_cursor;
     } while (cursor);
+    return seen;
+  }
+
+  it("a cursor walk with filters returns every match once, in id order", async () => {
+    const seen = await walk(open, "q=quill");
     expect(seen).toEqual([...seen].sort());
     expect(seen.sort()).toEqual(sorted([people[0], people[1], people[2], companies[0], companies[1]]));
+  });
+
+  it("a plain cursor walk returns every record once, people and companies interleaved in id order", async () => {
+    const seen = await walk(open, "");
+    expect(seen).toEqual([...seen].sort());
+    expect(seen.sort()).toEqual(sorted([...people, ...companies]));
+    const mine = await walk(keyA, "");
+    expect(mine).toEqual(sorted(groupA));
   });
 
   it("two keys of the same shape see only their own groups, with and without filters", async () => {

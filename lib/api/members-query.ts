@@ -7,6 +7,7 @@ import { executePrepared, queryOfShape } from "@/db/prepared";
 import { AppError } from "@/lib/errors";
 import { memberStatusSql } from "@/lib/records/member-status";
 import type { FieldSet } from "./fields";
+import { MAX_MEMBER_PAGE } from "./schemas";
 import type { ResolvedKey } from "./key-cache";
 
 export type MemberRow = Record<string, unknown> & { id: string; type: "person" | "company"; version: number };
@@ -98,15 +99,18 @@ function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk =
       ? (["p", "people", personColumns] as const)
       : (["c", "companies", companyColumns] as const);
   const cols = columnsOf(k);
+  const g = groupOf(k);
+  // In a group walk the id is read from the membership row (equal to the record's by the join), so the
+  // planner knows the rows come out ordered by `id` (see pageQuery).
+  const column = (c: string) => (c === "id" && g && walk ? raw("gm.record_id") : columns[c]);
   const list = sql.join(
     [
       raw(`'${type}' as type`),
-      ...cols.map((c) => sql`${columns[c]} as ${sql.identifier(c)}`),
+      ...cols.map((c) => sql`${column(c)} as ${sql.identifier(c)}`),
       raw(`${alias}.version`),
     ],
     sql`, `,
   );
-  const g = groupOf(k);
   // The group is a placeholder (callers pass `{ group }`), so one text serves every key of a shape.
   const inGroup = sql`gm.group_id = ${sql.placeholder("group")} and gm.record_type = ${raw(`'${type}'`)}`;
   const from = !g
@@ -150,6 +154,7 @@ export async function listMembersInScope(
   key: Scope,
   o: MemberListOpts,
 ): Promise<{ rows: MemberRow[]; nextCursor: string | null }> {
+  if (o.limit > MAX_MEMBER_PAGE) throw new Error(`page size ${o.limit} is over ${MAX_MEMBER_PAGE}`);
   const after = o.cursor ? decodeCursor(o.cursor) : null;
   const q = o.q?.trim();
   const filters = { type: o.type, after: !!after, since: !!o.updatedSince, search: !!q };
@@ -172,7 +177,16 @@ export async function listMembersInScope(
 
 type PageFilters = { type?: "person" | "company"; after: boolean; since: boolean; search: boolean };
 
-/** The page query of one shape; values are placeholders: group, after, since, like, n (limit + 1). */
+/**
+ * The page query of one shape; values are placeholders: group, after, since, like, n (limit + 1).
+ *
+ * A plain page (no search, no updated_since) has one good plan whatever the values: walk the index from
+ * the cursor. Postgres would still plan it anew on every call (twice the database time of running it),
+ * because a generic plan with `limit $n` is costed as if it read a tenth of the table. A constant cap
+ * inside (the largest page) gives the generic plan its true, small cost, so Postgres keeps it; the outer
+ * `order by id` costs nothing since the rows already come out in that order. Filtered pages keep
+ * per-call plans: their best plan depends on how selective the search or date is.
+ */
 function pageQuery(key: Scope, f: PageFilters): SQL {
   // With a group, filter and order on gm.record_id: the group_members primary key (group_id, record_type,
   // record_id) then yields the page in order, and a type absent from the group costs one index probe.
@@ -180,6 +194,7 @@ function pageQuery(key: Scope, f: PageFilters): SQL {
   const by = (alias: string) => raw(scoped ? "gm.record_id" : `${alias}.id`);
   const n = sql.placeholder("n");
   const like = sql.placeholder("like");
+  const plain = !f.search && !f.since;
   const part = (alias: "p" | "c") => {
     const w: SQL[] = [];
     if (f.after) w.push(sql`${by(alias)} > ${sql.placeholder("after")}::uuid`);
@@ -192,11 +207,15 @@ function pageQuery(key: Scope, f: PageFilters): SQL {
       );
     return w;
   };
+  const ofType = (type: "person" | "company", alias: "p" | "c") => {
+    const select = memberSelect(key, type, part(alias), true);
+    return plain
+      ? sql`(select * from (${select} order by ${by(alias)} limit ${raw(String(MAX_MEMBER_PAGE + 1))}) x order by id limit ${n})`
+      : sql`(${select} order by ${by(alias)} limit ${n})`;
+  };
   const parts: SQL[] = [];
-  if (f.type !== "company")
-    parts.push(sql`(${memberSelect(key, "person", part("p"), true)} order by ${by("p")} limit ${n})`);
-  if (f.type !== "person")
-    parts.push(sql`(${memberSelect(key, "company", part("c"), true)} order by ${by("c")} limit ${n})`);
+  if (f.type !== "company") parts.push(ofType("person", "p"));
+  if (f.type !== "person") parts.push(ofType("company", "c"));
   return parts.length === 1
     ? parts[0]
     : sql`select * from (${sql.join(parts, sql` union all `)}) m order by id limit ${n}`;

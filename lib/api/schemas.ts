@@ -73,12 +73,15 @@ export const memberListSchema = z
   .object({ data: z.array(memberSchema), next_cursor: z.string().nullable() })
   .meta({ id: "MemberList" });
 
+/** The largest page of GET /api/v1/members (the page query relies on it: members-query.ts). */
+export const MAX_MEMBER_PAGE = 200;
+
 export const memberListQuery = z
   .object({
     type: z.enum(["person", "company"]).optional(),
     q: z.string().trim().max(100).optional(),
     updated_since: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: z.coerce.number().int().min(1).max(MAX_MEMBER_PAGE).default(50),
     cursor: z.string().max(200).optional(),
   })
   .strict();
