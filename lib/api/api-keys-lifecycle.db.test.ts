@@ -86,10 +86,21 @@ describe("key lifecycle", () => {
 
   it("logs requests and last use in batches", async () => {
     const { key, secret } = await seedKey(t, { name: "logged" });
+    const before = Date.now();
+    await call("GET /api/v1/members/not-an-id", { key: secret });
     await call("GET /api/v1/members?limit=1", { key: secret, headers: { "x-forwarded-for": "203.0.113.9" } });
     await flushApiUsage();
-    const log = await t.sql`select method, path, status from api_request_log where api_key_id = ${key.id}`;
-    expect(log).toEqual([{ method: "GET", path: "/api/v1/members", status: 200 }]);
+    const log = await t.sql`select method, path, status, ip, latency_ms, at from api_request_log
+      where api_key_id = ${key.id} order by id`;
+    expect(log.map(({ method, path, status, ip }) => ({ method, path, status, ip }))).toEqual([
+      { method: "GET", path: "/api/v1/members/not-an-id", status: 404, ip: null },
+      { method: "GET", path: "/api/v1/members", status: 200, ip: "203.0.113.9" },
+    ]);
+    for (const row of log) {
+      expect(row.latency_ms).toBeGreaterThanOrEqual(0);
+      expect(new Date(row.at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(new Date(row.at).getTime()).toBeLessThanOrEqual(Date.now());
+    }
     const [k] = await t.sql`select last_used_ip from api_keys where id = ${key.id}`;
     expect(k.last_used_ip).toBe("203.0.113.9");
   });

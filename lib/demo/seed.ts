@@ -14,7 +14,7 @@ import {
   type DemoOptions,
   type DemoPerson,
 } from "./generate";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert } from "@/db/bulk-insert";
 
 export type SeedCounts = {
   membershipTypes: number;
