@@ -122,6 +122,8 @@ function cannon(url: string, auth: string, connections: number, seconds: number)
   };
 }
 
+const fmt = (r: Result) => `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p97.5 ${r.p975} ms`;
+
 function mean(rs: Result[]): Result {
   const avg = (f: (r: Result) => number) => rs.reduce((t, r) => t + f(r), 0) / rs.length;
   return {
@@ -183,14 +185,20 @@ async function measure(
     // Warm-up: V8 keeps optimizing the hot paths for ~20 s; both sides are measured warm.
     cannon(api, `Bearer ${s.secret}`, 32, 10);
     cannon(bare, `Bearer ${baselineToken}`, 32, 10);
-    // Other work on a shared machine comes and goes: alternate short rounds (ABBA) and average them, so
-    // both sides see the same conditions.
+    // This machine's speed drifts by ±20% within seconds: alternate short rounds (ABBA) and average them,
+    // so both sides see the same conditions. Each round is printed, to show the drift.
     const rounds: { b: Result[]; a: Result[] } = { b: [], a: [] };
-    for (let i = 0; i < 4; i++) {
+    const ROUNDS = 10;
+    for (let i = 0; i < ROUNDS; i++) {
       const order = i % 2 === 0 ? ["b", "a"] : ["a", "b"];
-      for (const side of order)
-        if (side === "b") rounds.b.push(cannon(bare, `Bearer ${baselineToken}`, 32, DURATION / 2));
-        else rounds.a.push(cannon(api, `Bearer ${s.secret}`, 32, DURATION / 2));
+      for (const side of order) {
+        const r =
+          side === "b"
+            ? cannon(bare, `Bearer ${baselineToken}`, 32, (2 * DURATION) / ROUNDS)
+            : cannon(api, `Bearer ${s.secret}`, 32, (2 * DURATION) / ROUNDS);
+        rounds[side as "a" | "b"].push(r);
+        console.log(`  round ${i + 1} ${side === "b" ? "baseline" : "api     "} ${fmt(r)}`);
+      }
     }
     const baseline = mean(rounds.b);
     const keyed = mean(rounds.a);
