@@ -21,3 +21,22 @@ export async function requestsPerDay(db: DbOrTx, apiKeyId: string, days = 14) {
     group by d order by d`)) as unknown as { day: string; n: number }[];
   return rows;
 }
+
+/** How long the request log keeps a request: the key page shows the last 50 and a 14-day chart. */
+export const REQUEST_LOG_DAYS = 30;
+
+/**
+ * Deletes requests older than `days`, 10,000 at a time so no statement holds its locks long while the
+ * API keeps writing. Returns how many were deleted.
+ */
+export async function pruneRequestLog(db: DbOrTx, days = REQUEST_LOG_DAYS): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = (await db.execute(sql`
+      delete from api_request_log where id in (
+        select id from api_request_log where at < now() - make_interval(days => ${days}) limit 10000)
+      returning 1`)) as unknown as unknown[];
+    total += rows.length;
+    if (rows.length < 10_000) return total;
+  }
+}
