@@ -1,7 +1,7 @@
 // The request log's retention: requests older than REQUEST_LOG_DAYS go, in batches; newer ones stay.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { createApiKey } from "./api-keys";
+import { seedKey } from "@/lib/api/test-harness";
 import { pruneRequestLog, REQUEST_LOG_DAYS, requestsPerDay } from "./api-keys-usage";
 
 let t: TestDb;
@@ -12,18 +12,7 @@ afterAll(() => t.close());
 
 describe("request log retention", () => {
   it("deletes requests older than the retention, more than one batch of them, and keeps the rest", async () => {
-    const { key } = await createApiKey(t.db, {
-      name: "logged",
-      eventAccess: true,
-      memberAccess: true,
-      followSignupProtection: false,
-      limitMemberData: false,
-      groupId: null,
-      memberFields: [],
-      customFieldKeys: [],
-      rateLimitPerSecond: null,
-      rateLimitPerMinute: null,
-    });
+    const { key } = await seedKey(t, { name: "logged" });
     const insert = (n: number, ageDays: number) => t.sql`
       insert into api_request_log (api_key_id, at, method, path, status, latency_ms)
       select ${key.id}, now() - make_interval(days => ${ageDays}), 'GET', '/api/v1/members', 200, 5

@@ -30,13 +30,14 @@ export const REQUEST_LOG_DAYS = 30;
  * API keeps writing. Returns how many were deleted.
  */
 export async function pruneRequestLog(db: DbOrTx, days = REQUEST_LOG_DAYS): Promise<number> {
+  const batch = 10_000;
   let total = 0;
   for (;;) {
     const rows = (await db.execute(sql`
       delete from api_request_log where id in (
-        select id from api_request_log where at < now() - make_interval(days => ${days}) limit 10000)
+        select id from api_request_log where at < now() - make_interval(days => ${days}) limit ${batch})
       returning 1`)) as unknown as unknown[];
     total += rows.length;
-    if (rows.length < 10_000) return total;
+    if (rows.length < batch) return total;
   }
 }

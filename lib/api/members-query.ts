@@ -148,6 +148,12 @@ export type MemberListOpts = {
   cursor?: string;
 };
 
+/**
+ * The cache key of a members query's text (`queryOfShape`): what it is for, whether it joins a group, and
+ * the columns the key may see. Values (group, ids, cursor…) are placeholders, never part of the text.
+ */
+const shapeOf = (kind: string, key: Scope) => `${kind}|${!!groupOf(key)}|${columnsOf(key).join(",")}`;
+
 /** One page ordered by id (stable for a walk by cursor); people and companies interleave by id. */
 export async function listMembersInScope(
   db: DbOrTx,
@@ -158,10 +164,9 @@ export async function listMembersInScope(
   const after = o.cursor ? decodeCursor(o.cursor) : null;
   const q = o.q?.trim();
   const filters = { type: o.type, after: !!after, since: !!o.updatedSince, search: !!q };
-  const shape = `page|${JSON.stringify(filters)}|${!!groupOf(key)}|${columnsOf(key).join(",")}`;
   const rows = await executePrepared<MemberRow>(
     db,
-    queryOfShape(shape, () => pageQuery(key, filters)),
+    queryOfShape(shapeOf(`page ${JSON.stringify(filters)}`, key), () => pageQuery(key, filters)),
     {
       group: groupOf(key),
       after,
@@ -226,8 +231,13 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** One member in scope, or null (outside the key's group looks exactly like nonexistent). */
 export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Promise<MemberRow | null> {
   if (!isUuid(id)) return null;
-  const query = sql`(${memberSelect(key, "person", [sql`p.id = ${id}::uuid`])}) union all (${memberSelect(key, "company", [sql`c.id = ${id}::uuid`])})`;
-  const rows = await executePrepared<MemberRow>(db, query, { group: groupOf(key) });
+  const one = sql.placeholder("id");
+  const query = queryOfShape(
+    shapeOf("one", key),
+    () =>
+      sql`(${memberSelect(key, "person", [sql`p.id = ${one}::uuid`])}) union all (${memberSelect(key, "company", [sql`c.id = ${one}::uuid`])})`,
+  );
+  const rows = await executePrepared<MemberRow>(db, query, { group: groupOf(key), id });
   return rows[0] ?? null;
 }
 
@@ -250,12 +260,16 @@ export async function getMembersInScopeByIds(
   ids: string[],
 ): Promise<Map<string, MemberRow>> {
   if (ids.length === 0) return new Map();
-  const list = sql`${`{${ids.join(",")}}`}::uuid[]`;
-  const rows = await executePrepared<MemberRow>(
-    db,
-    sql`(${memberSelect(key, "person", [sql`p.id = any(${list})`])}) union all (${memberSelect(key, "company", [sql`c.id = any(${list})`])})`,
-    { group: groupOf(key) },
+  const list = sql`${sql.placeholder("ids")}::uuid[]`;
+  const query = queryOfShape(
+    shapeOf("many", key),
+    () =>
+      sql`(${memberSelect(key, "person", [sql`p.id = any(${list})`])}) union all (${memberSelect(key, "company", [sql`c.id = any(${list})`])})`,
   );
+  const rows = await executePrepared<MemberRow>(db, query, {
+    group: groupOf(key),
+    ids: `{${ids.join(",")}}`,
+  });
   return new Map(rows.map((r) => [r.id, r]));
 }
 
