@@ -30,7 +30,7 @@ export default tseslint.config(
         "error",
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: "Read configuration through lib/env.ts, the only reader of process.env.",
+          message: "Read configuration through lib/core/env.ts, the only reader of process.env.",
         },
       ],
     },
@@ -38,7 +38,7 @@ export default tseslint.config(
   {
     // Entry points that run before or outside the app's env module.
     files: [
-      "lib/env.ts",
+      "lib/core/env.ts",
       "next.config.ts",
       "playwright.config.ts",
       "vitest.config.ts",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { env, isBuildPhase } from "@/lib/env";
+import { env, isBuildPhase } from "@/lib/core/env";
 import { openPgliteOwner, readLiveOwner } from "./pglite-owner";
 import * as schema from "./schema";
 

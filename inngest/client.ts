@@ -2,7 +2,7 @@
 // configured keys; in embedded mode its event API calls never leave the process: the `fetch` option hands
 // them to the embedded executor (inngest/embedded), and fails at once when no executor is running.
 import { Inngest } from "inngest";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { embeddedCheckpointing } from "./embedded/checkpoint";
 import { embeddedEventApiOrigin, embeddedFetch } from "./embedded/event-api";
 import { generatedSigningKey } from "./embedded/keys";

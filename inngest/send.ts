@@ -1,7 +1,7 @@
 // The way app code sends events: `await sendEvent("guildhall/demo.requested", { steps: 3 }, { id })`.
 // Data is validated with the event's zod schema (same object the function triggers on); in embedded mode
 // it fails at once, with an `unavailable` error, when the executor is not running in this process.
-import { AppError, fromZodError } from "@/lib/errors";
+import { AppError, fromZodError } from "@/lib/core/errors";
 import { embedded, inngest } from "./client";
 import { embeddedExecutorRunning } from "./embedded/event-api";
 import { eventTypeByName, type EventData, type EventName } from "./events";

@@ -1,11 +1,12 @@
-// Background services of the app process, started once from instrumentation.ts.
+// Background services of the app process, started once from instrumentation.ts: the embedded workflow
+// executor (unless an Inngest server drives the workflows), the consumers of the change log
+// (lib/changes/consumers.ts) and the webhook sweep.
 import { getHandle } from "@/db/client";
+import { env } from "@/lib/core/env";
 
 export async function startServerServices(): Promise<void> {
   const handle = await getHandle();
-  await (await import("@/lib/groups/follower")).startGroupFollower(handle);
-  if ((await import("@/lib/env")).env.INNGEST_MODE === "embedded")
-    await (await import("@/inngest/embedded")).startEmbeddedExecutor();
-  await (await import("@/lib/sync/watch")).startSyncWatch(handle);
-  await (await import("@/lib/webhooks/fan-out")).startWebhookFanOut(handle);
+  if (env.INNGEST_MODE === "embedded") await (await import("@/inngest/embedded")).startEmbeddedExecutor();
+  await (await import("@/lib/changes/consumers")).startChangeConsumers(handle);
+  (await import("@/lib/webhooks/delivery-events")).startWebhookSweep(handle.db);
 }

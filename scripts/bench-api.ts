@@ -181,7 +181,7 @@ async function measure(
   const base = `http://127.0.0.1:${PORT}`;
   try {
     const api = `${base}/api/v1/members?limit=100`;
-    const bare = `${base}/api/v1/bench-baseline?limit=100&group=${s.groupId}&fields=${BENCH_FIELDS.join(",")}`;
+    const bare = `${base}/api/bench/baseline?limit=100&group=${s.groupId}&fields=${BENCH_FIELDS.join(",")}`;
     // Warm-up: V8 keeps optimizing the hot paths for ~20 s; both sides are measured warm.
     cannon(api, `Bearer ${s.secret}`, 32, 10);
     cannon(bare, `Bearer ${baselineToken}`, 32, 10);

@@ -11,7 +11,8 @@ import { connectPgliteSocket, connectPostgres, migrationsFolder, type DbHandle }
 import { openEphemeralPglite } from "@/db/pglite-owner";
 import { membersSql } from "@/lib/groups/compile";
 import { loadConditionContext } from "@/lib/groups/context";
-import { applyGroupDiff, diffSql, groupsOfRecords } from "@/lib/groups/membership";
+import { membershipDiffSql } from "@/db/queries/membership-log";
+import { applyGroupDiff, groupsOfRecords } from "@/lib/groups/membership";
 import type { ConditionContext, GroupDef } from "@/lib/groups/types";
 import { seedBench, benchGroups } from "./bench-groups-seed";
 
@@ -89,7 +90,7 @@ async function measure(h: DbHandle) {
   const neu = `select p.id ${hand3(["north", "east"])}`;
   results.diff = await pair(
     h,
-    diffSql(edited, ctx),
+    membershipDiffSql(edited.id, membersSql(edited, ctx)),
     sql.raw(`(${neu} except ${cur}) union all (${cur} except ${neu})`),
   );
   // The whole apply (diff + member writes + log) in a rolled-back transaction, for reference.

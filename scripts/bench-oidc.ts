@@ -2,7 +2,7 @@
 // `npx next build`; NEXT_DIST_DIR is honoured). Codes are single-use, so a fresh one is minted per request
 // directly in the database first; the timed part is only the HTTP token exchange (client_secret_post).
 // In the same run and through the same 32 clients, a floor: the bare bench route (bearer check + one small
-// indexed query, no body, no signature; app/api/v1/bench-baseline), i.e. what Next.js and HTTP alone cost here.
+// indexed query, no body, no signature; app/api/bench/baseline), i.e. what Next.js and HTTP alone cost here.
 //   npm run bench:oidc [-- --requests 3000 --concurrency 32]    (embedded PGlite in a temp folder)
 //   npm run bench:oidc -- --postgres                             (a fresh database on 127.0.0.1:5432, dropped after;
 //                                                                 admin URL from BENCH_POSTGRES_URL)
@@ -103,7 +103,7 @@ async function main() {
   const { createUser } = await import("@/db/queries/users");
   const { createSsoClient } = await import("@/db/queries/sso-clients");
   const { saveAuthCode } = await import("@/db/queries/oidc");
-  const { hashToken, randomToken } = await import("@/lib/oidc/crypto-box");
+  const { hashToken, randomToken } = await import("@/lib/core/crypto");
   // Seed before the server starts: it then owns the (single-connection) PGlite folder alone.
   const handle = await openDatabase({ pglite: "own", migrate: true });
   const db = handle.db;
@@ -189,7 +189,7 @@ async function main() {
   };
   const floorRequest = async () => {
     const started = performance.now();
-    const res = await fetch(`${issuer}/api/v1/bench-baseline?limit=1`, {
+    const res = await fetch(`${issuer}/api/bench/baseline?limit=1`, {
       headers: { authorization: `Bearer ${baselineToken}` },
     });
     if (!res.ok) throw new Error(`bench baseline failed: ${res.status}`);

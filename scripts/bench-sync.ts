@@ -18,10 +18,10 @@ import { saveIntegration } from "@/db/queries/integrations";
 import { updatePerson } from "@/db/queries/people";
 import { saveSyncLink } from "@/db/queries/sync-links";
 import { siteSettings } from "@/db/schema";
-import { startFollower } from "@/lib/outbox/follower";
+import { startFollower } from "@/lib/changes/engine";
 import { runSync } from "@/lib/sync/engine";
 import { seedSyncGroup } from "@/lib/sync/test-support/seed";
-import { affectedBy } from "@/lib/sync/watch";
+import { affectedBy } from "@/lib/changes/sync-triggers";
 import { spawn } from "node:child_process";
 
 const count = Number(process.env.BENCH_SYNC_PEOPLE ?? 10_000);
@@ -141,6 +141,7 @@ async function bench(kind: "postgres" | "pglite") {
       handle,
       {
         name: "bench-sync",
+        log: "outbox",
         apply: async (_tx, batch) => {
           if (!affectedBy(batch).personIds.length) return;
           clearTimeout(timer);

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/pglite-owner";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { commands } from "./cli/index";
 import { UsageError } from "./cli/types";
 

@@ -11,7 +11,7 @@ import { createUser } from "@/db/queries/users";
 import { seedDemo } from "@/lib/demo/seed";
 import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "@/lib/demo/mobilize-demo";
 import type { MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { nextStartEnv } from "./next-start";
 
 const root = process.cwd();

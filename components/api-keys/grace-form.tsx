@@ -3,7 +3,7 @@
 // (values: lib/api/key-input.ts), submit, then show what the action returned in place of the form.
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { GraceChoice } from "@/lib/api/key-input";
+import type { GraceChoice } from "@/lib/schemas/api-key";
 
 export function GraceForm<S extends { error?: string }>({
   action,

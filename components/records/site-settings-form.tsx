@@ -1,6 +1,6 @@
 "use client";
 // Site settings: name, public URL, launched/staging and the safety switches.
-import { memberEditableChoices } from "@/lib/records/member-editable";
+import { memberEditableChoices } from "@/lib/schemas/member-editable";
 import { ActionForm, CheckF, TextF, type FormAction } from "./form-kit";
 
 export function SiteSettingsForm({

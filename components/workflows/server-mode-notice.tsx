@@ -1,6 +1,6 @@
 // Server mode: runs live in the Inngest server, so the screen points there instead.
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 export function ServerModeNotice() {
   const dashboard = env.INNGEST_BASE_URL ?? "https://app.inngest.com";

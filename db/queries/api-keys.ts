@@ -1,12 +1,12 @@
 // API keys: create, edit, roll, revoke, and the lookup by secret hash used on every API request.
 // Every change NOTIFYs `guildhall_api_keys` so other processes drop their cached copy (lib/api/key-cache.ts).
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { ApiKeyInput } from "@/lib/api/key-input";
+import { AppError } from "@/lib/core/errors";
+import type { ApiKeyInput } from "@/lib/schemas/api-key";
 import { generateKeySecret } from "@/lib/api/key-secret";
 import type { DbOrTx } from "../client";
 import { apiKeys } from "../schema";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
 export const API_KEYS_CHANNEL = "guildhall_api_keys";

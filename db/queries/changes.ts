@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { changes, type ChangeOp, type RecordType } from "../schema";
-import { outboxWritten } from "@/lib/outbox/wake";
+import { outboxWritten } from "@/lib/core/signals";
 
 /** Any fixed number: all outbox writers serialise on it so cursors become visible in increasing order. */
 export const OUTBOX_LOCK = 7_402_211;
@@ -61,7 +61,7 @@ export async function recordChange(
 }
 
 /** Changes after a cursor, oldest first. */
-export function listChangesAfter(db: DbOrTx, cursor: number, limit = 500) {
+export function listChangesAfter(db: DbOrTx, cursor: number, limit = 500): Promise<ChangeRow[]> {
   return db
     .select()
     .from(changes)
@@ -88,6 +88,7 @@ export async function latestCursor(db: DbOrTx): Promise<number> {
 }
 
 export type ChangeEntry = Parameters<typeof recordChange>[1];
+export type ChangeRow = typeof changes.$inferSelect;
 
 const bookkeeping = new Set(["updatedAt", "version", "createdAt"]);
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { listChangesAfter, latestCursor } from "./changes";
 import {
   countCompanies,

@@ -1,14 +1,15 @@
 // Companies: reads and writes through the outbox.
 import { asc, eq, sql, type SQL } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "@/lib/pagination/keyset-cursor";
+import { ANY_TEXT, decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { UUID } from "@/lib/core/ids";
 import { validateCustomValues } from "@/lib/records/custom-values";
 import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
-import type { CompanyInput, CompanyPatch } from "@/lib/records/people-input";
+import type { CompanyInput, CompanyPatch } from "@/lib/schemas/records";
 import type { DbOrTx } from "../client";
 import { companies } from "../schema";
 import type { Actor } from "./changes";
 import { listCustomFields } from "./custom-fields";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 import { insertRecord, updateRecord } from "./record-writes";
 
 export type Company = typeof companies.$inferSelect;
@@ -121,7 +122,7 @@ export async function listCompanies(
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const sort = opts.sort ?? "name";
   const where = companyFilterSql(opts);
-  const after = decodeCursor(opts.after, 2);
+  const after = decodeCursor(opts.after, "k", [ANY_TEXT, UUID]);
   if (after)
     where.push(
       sort === "name"
@@ -143,7 +144,9 @@ export async function listCompanies(
   const rows = result.slice(0, limit);
   const last = rows[rows.length - 1];
   const nextCursor =
-    result.length > limit && last ? encodeCursor([sort === "name" ? last.k : last.updatedAt, last.id]) : null;
+    result.length > limit && last
+      ? encodeCursor("k", [sort === "name" ? last.k : last.updatedAt, last.id])
+      : null;
   return { rows: rows.map(({ k: _k, ...r }) => r), nextCursor };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { customFieldInputSchema, keyFromLabel } from "@/lib/records/admin-input";
+import { customFieldInputSchema, keyFromLabel } from "@/lib/schemas/admin";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
 import {
   createCustomField,

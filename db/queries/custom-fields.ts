@@ -1,13 +1,12 @@
 // Custom field definitions. Writes go through the outbox (record type "custom_field").
 import { and, asc, eq } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { CustomFieldInput } from "@/lib/records/admin-input";
+import { AppError } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
+import type { CustomFieldInput } from "@/lib/schemas/admin";
 import type { DbOrTx } from "../client";
 import { customFields } from "../schema";
 import { recordChange, type Actor } from "./changes";
 import { insertRecord, snapshotOf, updateRecord } from "./record-writes";
-
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 export function listCustomFields(db: DbOrTx, entity?: "person" | "company") {
   return db

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { eventInputSchema } from "@/lib/records/admin-input";
+import { eventInputSchema } from "@/lib/schemas/admin";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
 import { createEvent, listEvents, updateEvent } from "./events";
 import { createPerson } from "./people";

@@ -1,10 +1,10 @@
 // Events: reads for the staff screens and writes through the outbox (record type "event").
 import { asc, desc, eq, gte, lt, sql } from "drizzle-orm";
-import type { EventInput } from "@/lib/records/admin-input";
+import type { EventInput } from "@/lib/schemas/admin";
 import type { DbOrTx } from "../client";
 import { events, registrations } from "../schema";
 import type { Actor } from "./changes";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 import { insertRecord, updateRecord } from "./record-writes";
 
 export type Event = typeof events.$inferSelect;

@@ -1,11 +1,12 @@
 // Reads of stored group membership: what API keys, syncs and SSO checks ask, and the Members tab.
-import { decodeCursor, encodeCursor } from "@/lib/pagination/keyset-cursor";
+import { ANY_TEXT, decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { UUID } from "@/lib/core/ids";
 import { sql } from "drizzle-orm";
 import { membersSql } from "@/lib/groups/compile";
 import { loadConditionContext } from "@/lib/groups/context";
 import type { GroupDef, MemberRecordType } from "@/lib/groups/types";
 import type { DbOrTx } from "../client";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 
 /** Ids of the groups a record is in (stored membership, one indexed lookup). */
 export async function listGroupIdsForRecord(
@@ -57,7 +58,7 @@ export type GroupMemberRow = {
 };
 
 const cursorOf = (r: { k: string; recordType: string; id: string }) =>
-  encodeCursor([r.k, r.recordType, r.id]);
+  encodeCursor("k", [r.k, r.recordType, r.id]);
 
 /** A keyset-paged, searchable page of a group's members, ordered by name. */
 export async function listGroupMembers(
@@ -67,7 +68,7 @@ export async function listGroupMembers(
 ): Promise<{ rows: GroupMemberRow[]; nextCursor: string | null }> {
   if (!isUuid(groupId)) return { rows: [], nextCursor: null };
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
-  const after = decodeCursor(opts.after, 3, "after");
+  const after = decodeCursor(opts.after, "k", [ANY_TEXT, /^(person|company)$/, UUID], "after");
   const q = opts.q?.trim().toLowerCase() ?? "";
   const rows = (await db.execute(sql`
     select * from (

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { catchUpGroups } from "@/lib/groups/follower";
+import { catchUpGroups } from "@/lib/changes/group-membership";
 import { registerGroupUsage } from "@/lib/groups/usage";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "./groups";
 import { countDraftMembers, isRecordInGroup, listGroupIdsForRecord, listGroupMembers } from "./group-members";

@@ -2,7 +2,7 @@
 // maintained by the group follower (lib/groups/follower.ts) from those rows.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { AppError, fromZodError } from "@/lib/errors";
+import { AppError, fromZodError } from "@/lib/core/errors";
 import { loadConditionContext } from "@/lib/groups/context";
 import { wouldCycle } from "@/lib/groups/graph";
 import { conditionsSchema } from "@/lib/groups/schema";
@@ -16,7 +16,7 @@ import {
   type GroupRecordTypes,
 } from "../schema";
 import { recordChange, type Actor } from "./changes";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 
 export type GroupRow = {
   id: string;

@@ -1,6 +1,6 @@
 // Vendor connections (one row per vendor). Secrets go in encrypted and come out only as a connector.
 import { eq } from "drizzle-orm";
-import { decryptSecret, encryptSecret, hintOf } from "@/lib/connectors/credentials";
+import { openSecret, sealSecret } from "@/lib/core/crypto";
 import {
   createMobilizeConnector,
   defaultMobilizeOptions,
@@ -58,9 +58,9 @@ export async function saveIntegration(db: DbOrTx, input: SaveIntegrationInput): 
   const values = {
     vendor: input.vendor,
     baseUrl: input.baseUrl,
-    apiKeyEnc: encryptSecret(input.apiKey),
-    apiSecretEnc: encryptSecret(input.apiSecret),
-    apiKeyHint: hintOf(input.apiKey),
+    apiKeyEnc: sealSecret("integrations", input.apiKey),
+    apiSecretEnc: sealSecret("integrations", input.apiSecret),
+    apiKeyHint: input.apiKey.slice(-4),
     options: input.options ?? {},
     testedAt: now,
     updatedAt: now,
@@ -83,8 +83,8 @@ export function mobilizeOptionsOf(row: IntegrationRow): MobilizeOptions {
     ...defaultMobilizeOptions,
     ...(row.options as Partial<MobilizeOptions>),
     baseUrl: row.baseUrl,
-    apiKey: decryptSecret(row.apiKeyEnc),
-    apiSecret: decryptSecret(row.apiSecretEnc),
+    apiKey: openSecret("integrations", row.apiKeyEnc),
+    apiSecret: openSecret("integrations", row.apiSecretEnc),
   };
 }
 

@@ -1,12 +1,12 @@
 // Membership types: what a member holds, how long the grace period after expiry lasts. Writes go
 // through the outbox (record type "membership_type").
 import { asc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { MembershipTypeInput } from "@/lib/records/admin-input";
+import { AppError } from "@/lib/core/errors";
+import type { MembershipTypeInput } from "@/lib/schemas/admin";
 import type { DbOrTx } from "../client";
 import { membershipTypes } from "../schema";
 import type { Actor } from "./changes";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 import { insertRecord, updateRecord } from "./record-writes";
 
 export type MembershipType = typeof membershipTypes.$inferSelect;

@@ -1,6 +1,7 @@
 // The people list (staff screen, event registration picker): prefix search, filters, keyset pages, counts.
 import { sql, type SQL } from "drizzle-orm";
-import { badCursor, decodeCursor, encodeCursor } from "@/lib/pagination/keyset-cursor";
+import { ANY_TEXT, badCursor, decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { UUID } from "@/lib/core/ids";
 import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
 import type { DbOrTx } from "../client";
 import type { ApprovalStatus } from "../schema";
@@ -95,7 +96,7 @@ export async function listPeople(
   const byName = (opts.sort ?? "name") === "name";
   const where = filterSql(opts);
   const search = searchSql(opts.q);
-  const after = decodeCursor(opts.after, 3);
+  const after = decodeCursor(opts.after, "k", [ANY_TEXT, ANY_TEXT, UUID]);
   if (after && !byName && Number.isNaN(Date.parse(after[0]))) throw badCursor();
   if (after) {
     where.push(
@@ -145,7 +146,7 @@ export async function listPeople(
   const last = rows[rows.length - 1];
   const nextCursor =
     result.length > limit && last
-      ? encodeCursor(byName ? [last.k1, last.k2, last.id] : [last.updatedAt, "", last.id])
+      ? encodeCursor("k", byName ? [last.k1, last.k2, last.id] : [last.updatedAt, "", last.id])
       : null;
   return { rows: rows.map(({ k1: _k1, k2: _k2, ...r }) => r), nextCursor };
 }

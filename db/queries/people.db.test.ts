@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { customFields, membershipTypes } from "../schema";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
 import { createCompany } from "./companies";

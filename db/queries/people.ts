@@ -1,8 +1,9 @@
 // People: reads for screens and the API, and writes through the outbox (record-writes.ts).
-import { eq } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { eq, sql } from "drizzle-orm";
+import { AppError } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
 import { validateCustomValues } from "@/lib/records/custom-values";
-import type { PersonInput, PersonPatch } from "@/lib/records/people-input";
+import type { PersonInput, PersonPatch } from "@/lib/schemas/records";
 import type { DbOrTx } from "../client";
 import { people, type ApprovalStatus } from "../schema";
 import type { Actor } from "./changes";
@@ -16,9 +17,6 @@ export async function getPerson(db: DbOrTx, id: string): Promise<Person | null> 
   const [row] = await db.select().from(people).where(eq(people.id, id));
   return row ?? null;
 }
-
-export const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 async function checkedCustom(db: DbOrTx, values: PersonInput["custom"], partial: boolean) {
   if (values === undefined) return undefined;
@@ -122,3 +120,33 @@ export {
   type PeopleListRow,
   type PeopleSort,
 } from "./people-list";
+
+/** The people behind these accounts or registrations (ids that are not theirs are skipped). */
+export async function personIdsOf(
+  db: DbOrTx,
+  table: "users" | "registrations",
+  ids: string[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = (await db.execute(
+    sql`select person_id::text as id from ${sql.raw(table)} where person_id is not null and id::text in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  )) as unknown as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+/** The people of these companies, with the company each belongs to. */
+export async function peopleOfCompanies(
+  db: DbOrTx,
+  companyIds: string[],
+): Promise<{ id: string; c: string }[]> {
+  if (!companyIds.length) return [];
+  return (await db.execute(
+    sql`select id::text as id, company_id::text as c from people where company_id in (${sql.join(
+      companyIds.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})`,
+  )) as unknown as { id: string; c: string }[];
+}

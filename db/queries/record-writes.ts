@@ -2,7 +2,7 @@
 // here, so the record and its change-outbox row commit together or not at all.
 import { eq, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { DbOrTx } from "../client";
 import type { ChangeOp, RecordType } from "../schema";
 import { recordChange, type Actor } from "./changes";

@@ -1,11 +1,11 @@
 // Registrations: who signed up for which event, with a status. Writes go through the outbox
 // (record type "registration"); removing one appends a "deleted" change.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { DbOrTx } from "../client";
 import { events, people, registrations, type RegistrationStatus } from "../schema";
 import { recordChange, type Actor } from "./changes";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 import { insertRecord, snapshotOf, updateRecord } from "./record-writes";
 
 export type Registration = typeof registrations.$inferSelect;

@@ -1,28 +1,11 @@
 // Member self-signup from the compass: the person and their member account are created together, and
 // choosing a company applies Company Signup Protection (a foreign email domain waits for staff approval).
-import { z } from "zod";
-import { AppError, fromZodError } from "@/lib/errors";
-import { passwordSchema } from "@/lib/auth/password";
+import { AppError, fromZodError } from "@/lib/core/errors";
+import { signUpSchema } from "@/lib/schemas/account";
 import type { DbOrTx } from "../client";
 import { getCompany, needsSignupApproval } from "./companies";
 import { createPerson, type Person } from "./people";
 import { createUser, findUserByEmail, type User } from "./users";
-
-export const signUpSchema = z
-  .object({
-    firstName: z.string().trim().min(1, "First name is required").max(100),
-    lastName: z.string().trim().min(1, "Last name is required").max(100),
-    email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-    password: passwordSchema,
-    companyId: z
-      .string()
-      .uuid("Choose a company from the list")
-      .nullable()
-      .optional()
-      .or(z.literal("").transform(() => null)),
-  })
-  .strict();
-export type SignUpInput = z.input<typeof signUpSchema>;
 
 export type SignUpResult = { person: Person; user: User; pending: boolean };
 

@@ -1,6 +1,6 @@
 // The single row of site settings (created with defaults on first read).
 import { eq } from "drizzle-orm";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import type { DbOrTx } from "../client";
 import { siteSettings } from "../schema";
 import { recordChange, type Actor } from "./changes";

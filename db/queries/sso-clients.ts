@@ -1,11 +1,11 @@
 // SSO clients (relying parties): staff manage them; the provider looks them up by client_id.
 import { desc, eq, sql } from "drizzle-orm";
-import { AppError, fromZodError, notFound } from "@/lib/errors";
-import { hashToken, matchesHash, randomToken } from "@/lib/oidc/crypto-box";
-import { ssoClientInput, type SsoClientInput } from "@/lib/oidc/client-input";
+import { AppError, fromZodError, notFound } from "@/lib/core/errors";
+import { hashToken, matchesHash, randomToken } from "@/lib/core/crypto";
+import { ssoClientInput, type SsoClientInput } from "@/lib/schemas/sso-client";
 import type { DbOrTx } from "../client";
 import { ssoClients } from "../schema";
-import { isUuid } from "./people";
+import { isUuid } from "@/lib/core/ids";
 
 export type SsoClient = typeof ssoClients.$inferSelect;
 /** Hours a replaced secret keeps working after "regenerate" unless staff choose otherwise. */

@@ -1,7 +1,7 @@
 // Links between a local group and a remote group, and their run status.
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { groups, syncLinks, syncOps, type SyncLinkStatus } from "../schema";
+import { groupMembers, groups, syncLinks, syncOps, type SyncLinkStatus } from "../schema";
 
 export type SyncLink = typeof syncLinks.$inferSelect;
 
@@ -101,4 +101,19 @@ export async function deleteOpsOfLink(db: DbOrTx, linkId: string): Promise<void>
 export async function linksOfGroups(db: DbOrTx, groupIds: string[]): Promise<SyncLink[]> {
   if (!groupIds.length) return [];
   return db.select().from(syncLinks).where(inArray(syncLinks.groupId, groupIds));
+}
+
+/** The linked groups (any vendor) that any of these records belongs to. */
+export async function linkedGroupsOf(
+  db: DbOrTx,
+  recordType: "person" | "company",
+  ids: string[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectDistinct({ groupId: groupMembers.groupId })
+    .from(groupMembers)
+    .innerJoin(syncLinks, eq(syncLinks.groupId, groupMembers.groupId))
+    .where(and(eq(groupMembers.recordType, recordType), inArray(groupMembers.recordId, ids)));
+  return rows.map((r) => r.groupId);
 }

@@ -1,6 +1,6 @@
 // User accounts: the sign-in identity of a person (or of a staff admin with no person record).
 import { eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { DbOrTx } from "../client";
 import { people, users, type UserRole } from "../schema";

@@ -1,6 +1,6 @@
 // API keys for the keyed REST API, their webhook endpoints, the request log and the shared rate-limit
 // counters. Secrets are never stored in the clear: keys as SHA-256 hashes, webhook signing secrets
-// encrypted (lib/webhooks/secret-box.ts).
+// encrypted (sealSecret in lib/core/crypto.ts).
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
@@ -68,15 +68,6 @@ export const webhookEndpoints = pgTable(
   },
   (t) => [index("webhook_endpoints_key_idx").on(t.apiKeyId)],
 );
-
-/** Where each key's webhooks have got to in its changes feed (lib/api/changes-feed.ts cursor). */
-export const webhookCursors = pgTable("webhook_cursors", {
-  apiKeyId: uuid("api_key_id")
-    .primaryKey()
-    .references(() => apiKeys.id, { onDelete: "cascade" }),
-  feedCursor: text("feed_cursor").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
 
 /**
  * pending: waiting for its (next) attempt; held: the site was in staging, never sent; delivered; failed:

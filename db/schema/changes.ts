@@ -34,3 +34,15 @@ export const changes = pgTable(
   },
   (t) => [index("changes_record_idx").on(t.recordType, t.recordId, t.cursor)],
 );
+
+/**
+ * Where each follower of the change log has got to (lib/changes/engine.ts): `cursor` in the log it follows,
+ * or, for a follower of a key's changes feed (webhooks), its feed `position`. Locked FOR UPDATE while a
+ * batch is applied, so any number of processes may run the same follower.
+ */
+export const outboxFollowers = pgTable("outbox_followers", {
+  name: text("name").primaryKey(),
+  cursor: bigint("cursor", { mode: "number" }).notNull().default(0),
+  position: text("position"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

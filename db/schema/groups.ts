@@ -85,10 +85,3 @@ export const groupMembershipChanges = pgTable(
   },
   (t) => [index("group_membership_changes_group_idx").on(t.groupId, t.cursor)],
 );
-
-/** Where each named follower of the change outbox has got to (lib/outbox/follower.ts). */
-export const outboxFollowers = pgTable("outbox_followers", {
-  name: text("name").primaryKey(),
-  cursor: bigint("cursor", { mode: "number" }).notNull().default(0),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});

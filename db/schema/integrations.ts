@@ -1,5 +1,5 @@
 // Connections to outside platforms (one row per vendor). Credentials are stored encrypted with
-// AES-256-GCM (lib/connectors/credentials.ts); only a hint of the key is ever shown back.
+// AES-256-GCM (sealSecret in lib/core/crypto.ts); only a hint of the key is ever shown back.
 import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const integrationVendors = ["mobilize"] as const;

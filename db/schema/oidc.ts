@@ -37,7 +37,7 @@ export const oidcSigningKeys = pgTable("oidc_signing_keys", {
   kid: text("kid").primaryKey(),
   alg: text("alg").notNull(),
   publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>().notNull(),
-  /** The private JWK, AES-256-GCM encrypted with deriveKey("oidc-keys"): iv.tag.ciphertext (base64url). */
+  /** The private JWK, AES-256-GCM encrypted with sealSecret("oidc-keys") (lib/core/crypto.ts). */
   privateKeyEnc: text("private_key_enc").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** Set when rotated out: no longer signs, but stays in the JWKS until publishUntil. */

@@ -2,7 +2,7 @@
 // are recomputed, so people move in and out without being edited. Runs shortly after midnight UTC,
 // matching the UTC "today" the group conditions use.
 import { getDb } from "@/db/client";
-import { reevaluateTimeBasedGroups } from "@/lib/groups/follower";
+import { reevaluateTimeBasedGroups } from "@/lib/changes/group-membership";
 import { inngest } from "../client";
 
 export const groupsDaily = inngest.createFunction(

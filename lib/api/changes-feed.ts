@@ -5,7 +5,8 @@
 // deactivated, and is skipped when the record is out of scope and was never shown (so nothing leaks).
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, POSITION } from "@/lib/core/cursor";
+import { isUuid } from "@/lib/core/ids";
 import { eventWireOf } from "./events-query";
 import type { ResolvedKey } from "./key-cache";
 import { getMembersInScopeByIds, idsInGroup } from "./members-query";
@@ -38,21 +39,10 @@ type Out = {
   at: string;
   data: Record<string, unknown> | null;
 };
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const encode = (c: number, g: number) => Buffer.from(`f:${c}:${g}`).toString("base64url");
+const encode = (c: number, g: number) => encodeCursor("f", [c, g]);
 function decode(cursor: string | undefined): [number, number] {
-  if (!cursor) return [0, 0];
-  const m = /^f:(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m)
-    throw new AppError(
-      "invalid_input",
-      "cursor: not a cursor issued by this API; pass next_cursor as given",
-      {
-        fields: [{ field: "cursor", message: "Not a cursor issued by this API" }],
-      },
-    );
-  return [Number(m[1]), Number(m[2])];
+  const parts = decodeCursor(cursor, "f", [POSITION, POSITION]);
+  return parts ? [Number(parts[0]), Number(parts[1])] : [0, 0];
 }
 
 export type FeedEntry = Out;
@@ -115,15 +105,13 @@ export async function readChangesForKey(
 
   const memberIds = [
     ...new Set(
-      merged
-        .filter((r) => (r.type === "person" || r.type === "company") && uuidRe.test(r.id))
-        .map((r) => r.id),
+      merged.filter((r) => (r.type === "person" || r.type === "company") && isUuid(r.id)).map((r) => r.id),
     ),
   ];
   const inScope = await getMembersInScopeByIds(db, key, memberIds);
   const inGroup = group ? await idsInGroup(db, group, memberIds) : null;
   const otherIds = (t: string) => [
-    ...new Set(merged.filter((r) => r.type === t && uuidRe.test(r.id)).map((r) => r.id)),
+    ...new Set(merged.filter((r) => r.type === t && isUuid(r.id)).map((r) => r.id)),
   ];
   const events = await rowsById(
     db,
@@ -134,7 +122,7 @@ export async function readChangesForKey(
   const regPeople = [
     ...new Set(
       merged
-        .filter((r) => r.type === "registration" && r.op === "deleted" && uuidRe.test(r.prev_person ?? ""))
+        .filter((r) => r.type === "registration" && r.op === "deleted" && isUuid(r.prev_person ?? ""))
         .map((r) => r.prev_person!),
     ),
   ];

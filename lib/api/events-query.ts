@@ -2,27 +2,14 @@
 // only when its person is in the key's member scope (else it would reveal an out-of-scope person's id).
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { isUuid, UUID } from "@/lib/core/ids";
 import type { ResolvedKey } from "./key-cache";
 
 type Scope = Pick<ResolvedKey, "limitMemberData" | "groupId">;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const encode = (id: string) => Buffer.from(`e:${id}`).toString("base64url");
-function decode(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  const m = /^e:(.+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m || !uuidRe.test(m[1]))
-    throw new AppError(
-      "invalid_input",
-      "cursor: not a cursor issued by this API; pass next_cursor as given",
-      {
-        fields: [{ field: "cursor", message: "Not a cursor issued by this API" }],
-      },
-    );
-  return m[1];
-}
+const encode = (id: string) => encodeCursor("e", [id]);
+const decode = (cursor: string | undefined) => decodeCursor(cursor, "e", [UUID])?.[0] ?? null;
 
 type EventRow = Record<string, unknown> & { id: string };
 export const eventWireOf = (r: EventRow) => ({
@@ -49,7 +36,7 @@ export async function listEventsForApi(db: DbOrTx, o: { limit: number; cursor?: 
 }
 
 export async function getEventForApi(db: DbOrTx, id: string) {
-  if (!uuidRe.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = (await db.execute(
     sql`select * from events where id = ${id}::uuid and status <> 'draft'`,
   )) as unknown as EventRow[];

@@ -2,8 +2,9 @@
 // rate limit → body (size-capped JSON) → handler → one error shape. Handlers throw AppError; they never
 // build an error response themselves. Unknown errors become 500s logged without secrets or bodies.
 import { getHandle, type Db } from "@/db/client";
-import { AppError } from "@/lib/errors";
-import { hashKeySecret, looksLikeKey } from "./key-secret";
+import { AppError } from "@/lib/core/errors";
+import { hashToken } from "@/lib/core/crypto";
+import { looksLikeKey } from "./key-secret";
 import { resolveApiKey, type ResolvedKey } from "./key-cache";
 import { takeRateLimit } from "./rate-limit";
 import { recordApiRequest } from "./usage";
@@ -80,7 +81,7 @@ export function apiRoute<P = Record<string, never>>(
     let key: ResolvedKey | null = null;
     let response: Response;
     try {
-      const hash = hashKeySecret(bearerOf(req));
+      const hash = hashToken(bearerOf(req));
       key = await resolveApiKey(hash);
       if (!key) throw unknownKey();
       checkFamily(key, opts.family);

@@ -3,7 +3,8 @@
 import http from "node:http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listWebhookEndpoints, revealSigningSecret } from "@/db/queries/api-keys-webhooks";
+import { listWebhookEndpoints } from "@/db/queries/webhooks";
+import { revealSigningSecret } from "@/lib/webhooks/endpoints";
 import { updateSiteSettings } from "@/db/queries/site-settings";
 import { createTestDb, type TestDb } from "@/test/db";
 import { sendTestEvent } from "@/lib/webhooks/test-event";

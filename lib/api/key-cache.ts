@@ -10,7 +10,7 @@
 // Unknown secrets are not cached (a flood of random keys cannot grow the map; each costs one indexed query).
 import { getHandle } from "@/db/client";
 import { API_KEYS_CHANNEL, findApiKeyByHash, type ApiKey } from "@/db/queries/api-keys";
-import { fieldSetOf, type FieldSet } from "./fields";
+import { fieldSetOf, type FieldSet } from "@/lib/schemas/member-fields";
 import { memberSchemaFor } from "./schemas";
 
 const TTL_MS = 2_000;

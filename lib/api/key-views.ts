@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import type { ApiKey } from "@/db/queries/api-keys";
 import { listCustomFields } from "@/db/queries/custom-fields";
 import { groups } from "@/db/schema";
-import type { KeyFormValues } from "@/components/api-keys/key-form";
+import type { ApiKeyInput } from "@/lib/schemas/api-key";
 
 export function accessSummary(k: ApiKey): string {
   const parts =
@@ -32,7 +32,7 @@ export async function keyFormChoices(db: DbOrTx) {
 export const groupNames = async (db: DbOrTx) =>
   new Map((await db.select({ id: groups.id, name: groups.name }).from(groups)).map((g) => [g.id, g.name]));
 
-export function formValuesOf(k: ApiKey, webhookUrls: string[]): KeyFormValues {
+export function formValuesOf(k: ApiKey, webhookUrls: string[]): ApiKeyInput {
   return {
     name: k.name,
     eventAccess: k.eventAccess,

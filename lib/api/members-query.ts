@@ -4,9 +4,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { executePrepared, queryOfShape } from "@/db/prepared";
-import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { isUuid, UUID } from "@/lib/core/ids";
 import { memberStatusSql } from "@/lib/records/member-status";
-import type { FieldSet } from "./fields";
+import type { FieldSet } from "@/lib/schemas/member-fields";
 import { MAX_MEMBER_PAGE } from "./schemas";
 import type { ResolvedKey } from "./key-cache";
 
@@ -125,20 +126,8 @@ function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk =
   return sql`select ${list} from ${from} ${typeJoin} where ${sql.join(conditions, sql` and `)}`;
 }
 
-export const encodeCursor = (id: string) => Buffer.from(`m:${id}`).toString("base64url");
-function decodeCursor(cursor: string): string {
-  const s = Buffer.from(cursor, "base64url").toString("utf8");
-  const m = /^m:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(s);
-  if (!m)
-    throw new AppError(
-      "invalid_input",
-      "cursor: not a cursor issued by this API; pass next_cursor as given",
-      {
-        fields: [{ field: "cursor", message: "Not a cursor issued by this API" }],
-      },
-    );
-  return m[1];
-}
+export const encodeMemberCursor = (id: string) => encodeCursor("m", [id]);
+const decodeMemberCursor = (cursor: string) => decodeCursor(cursor, "m", [UUID])![0];
 
 export type MemberListOpts = {
   type?: "person" | "company";
@@ -161,7 +150,7 @@ export async function listMembersInScope(
   o: MemberListOpts,
 ): Promise<{ rows: MemberRow[]; nextCursor: string | null }> {
   if (o.limit > MAX_MEMBER_PAGE) throw new Error(`page size ${o.limit} is over ${MAX_MEMBER_PAGE}`);
-  const after = o.cursor ? decodeCursor(o.cursor) : null;
+  const after = o.cursor ? decodeMemberCursor(o.cursor) : null;
   const q = o.q?.trim();
   const filters = { type: o.type, after: !!after, since: !!o.updatedSince, search: !!q };
   const rows = await executePrepared<MemberRow>(
@@ -176,7 +165,7 @@ export async function listMembersInScope(
     },
   );
   const page = rows.slice(0, o.limit);
-  const nextCursor = rows.length > o.limit ? encodeCursor(page[page.length - 1].id) : null;
+  const nextCursor = rows.length > o.limit ? encodeMemberCursor(page[page.length - 1].id) : null;
   return { rows: page, nextCursor };
 }
 
@@ -225,8 +214,6 @@ function pageQuery(key: Scope, f: PageFilters): SQL {
     ? parts[0]
     : sql`select * from (${sql.join(parts, sql` union all `)}) m order by id limit ${n}`;
 }
-
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** One member in scope, or null (outside the key's group looks exactly like nonexistent). */
 export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Promise<MemberRow | null> {

@@ -4,11 +4,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { setPersonActive } from "@/db/queries/people";
-import { webhookCursors, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { fanOutWebhooksOnce } from "@/lib/webhooks/fan-out";
-import { sealSecret } from "@/lib/webhooks/secret-box";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { startFollowerAt, webhookFollowerOf } from "@/db/queries/followers";
+import { fanOutWebhooksOnce } from "@/lib/changes/webhook-fan-out";
+import { sealSecret } from "@/lib/core/crypto";
 import { createTestDb, type TestDb } from "@/test/db";
-import { lockedMemberFields, optionalMemberFields } from "./fields";
+import { lockedMemberFields, optionalMemberFields } from "@/lib/schemas/member-fields";
 import {
   call,
   seedCompany,
@@ -126,10 +127,10 @@ describe("no leak", () => {
           .values({
             apiKeyId: key.id,
             url: "https://hooks.example.com/x",
-            secretEncrypted: sealSecret("whsec_x"),
+            secretEncrypted: sealSecret("webhook-signing-secrets", "whsec_x"),
           })
           .returning();
-        await t.db.insert(webhookCursors).values({ apiKeyId: key.id, feedCursor: "" });
+        await startFollowerAt(t.db, webhookFollowerOf(key.id), { position: "" });
         await t.db.execute(sql`insert into outbox_followers (name, cursor)
           values ('groups', (select coalesce(max(cursor), 0) from changes))
           on conflict (name) do update set cursor = excluded.cursor`);

@@ -1,6 +1,6 @@
 // Parsing query strings and bodies with the shared schemas; failures name the offending field.
 import type { z } from "zod";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 
 export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
   const raw: Record<string, string> = {};

@@ -3,9 +3,9 @@
 import type { DbOrTx } from "@/db/client";
 import { getCompany, needsSignupApproval } from "@/db/queries/companies";
 import { createPerson, updatePerson } from "@/db/queries/people";
-import { AppError } from "@/lib/errors";
-import { personInputSchema, personPatchSchema, type PersonInput } from "@/lib/records/people-input";
-import { fromZodError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
+import { personInputSchema, personPatchSchema, type PersonInput } from "@/lib/schemas/records";
+import { fromZodError } from "@/lib/core/errors";
 import type { ResolvedKey } from "./key-cache";
 import { getMemberInScope, type MemberRow } from "./members-query";
 import { parseBody } from "./parse";

@@ -1,6 +1,6 @@
 // Database rows → wire objects, always through the key's schema (unknown and disallowed fields are
 // stripped by zod, so a column added later can never leak by accident).
-import type { FieldSet } from "./fields";
+import type { FieldSet } from "@/lib/schemas/member-fields";
 import type { MemberRow } from "./members-query";
 import { memberSchemaFor } from "./schemas";
 

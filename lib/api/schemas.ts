@@ -1,8 +1,8 @@
 // The zod schemas of every /api/v1 payload: handlers parse with them, responses pass through them, and
 // the OpenAPI document is generated from them (lib/api/openapi.ts). Wire names are snake_case.
 import { z } from "zod";
-import { customValueSchema } from "@/lib/records/people-input";
-import type { FieldSet } from "./fields";
+import { customValueSchema } from "@/lib/schemas/records";
+import type { FieldSet } from "@/lib/schemas/member-fields";
 
 const isoDateTime = z.string().meta({ format: "date-time" });
 const isoDate = z.string().meta({ format: "date" });

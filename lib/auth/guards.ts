@@ -4,7 +4,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { canSignIn, getAccount, type Account } from "@/db/queries/users";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/db/queries/changes";
 import { auth } from "./next-auth";
 

@@ -3,7 +3,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { getSiteSecret } from "@/lib/secrets";
+import { getSiteSecret } from "@/lib/core/crypto";
 import { checkCredentials } from "./credentials";
 
 class TooManyAttempts extends CredentialsSignin {

@@ -1,12 +1,5 @@
 // Password hashing with Argon2id (@node-rs/argon2, a maintained native binding).
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
-
-export const passwordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters")
-  .max(200, "Use at most 200 characters");
-
 export const hashPassword = (password: string) => hash(password);
 
 export async function verifyPassword(hashed: string, password: string): Promise<boolean> {

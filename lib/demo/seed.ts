@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/db/client";
 import { recordChanges, type ChangeEntry } from "@/db/queries/changes";
 import { snapshotOf } from "@/db/queries/record-writes";
 import { hashPassword } from "@/lib/auth/password";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { companies, customFields, events, membershipTypes, people, registrations, users } from "@/db/schema";
 import {
   createDemoGenerator,

@@ -2,6 +2,7 @@
 // for the evaluator and explain.
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { isUuid } from "@/lib/core/ids";
 import type { CustomFieldInfo } from "./fields";
 import type { CompanyFacts, EvalRecord, PersonFacts } from "./evaluate";
 import type { ConditionContext, GroupDef, MemberRecordType } from "./types";
@@ -65,15 +66,13 @@ export async function loadPersonFacts(db: DbOrTx, id: string): Promise<PersonFac
   return { ...person, company: companyId ? await loadCompanyFacts(db, companyId) : null };
 }
 
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A record by id (person first, then company), with a context ready for evaluating it. */
 export async function loadEvalRecord(
   db: DbOrTx,
   id: string,
   ctx: ConditionContext,
 ): Promise<{ record: EvalRecord; ctx: ConditionContext } | null> {
-  if (!uuidRe.test(id)) return null;
+  if (!isUuid(id)) return null;
   const person = await loadPersonFacts(db, id);
   if (person) return { record: { type: "person", person }, ctx: await withSpecific(db, ctx, "person", id) };
   const company = await loadCompanyFacts(db, id);

@@ -1,53 +1,16 @@
 // Keeping stored membership current. A definition change is applied as ONE set difference in SQL (a full
 // join of wanted and stored members, one pass); a record change re-decides that record against every group
-// in ONE query. Every entry and exit is logged to group_membership_changes in commit order.
+// in ONE query. The writes and their log rows are db/queries/membership-log.ts.
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
+import { applyMembershipDiff, storedGroupsOf, writeMemberships } from "@/db/queries/membership-log";
 import { fromClause, groupSql, membersSql } from "./compile";
 import type { ConditionContext, GroupDef, MemberRecordType } from "./types";
 
-/** All writers of the membership log serialise on this (held to commit), like the change outbox. */
-export const MEMBERSHIP_LOG_LOCK = 7_402_212;
-
-const lockLog = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_LOG_LOCK})`);
-
-/** The set-difference query: rows (record_type, record_id, kind) that must enter or leave. */
-export function diffSql(g: GroupDef, ctx: ConditionContext): SQL {
-  return sql`select coalesce(d.record_type, m.record_type) as record_type,
-      coalesce(d.record_id, m.record_id) as record_id,
-      case when m.record_id is null then 'entered_group' else 'left_group' end as kind
-    from (${membersSql(g, ctx)}) d
-    full join (select record_type, record_id from group_members where group_id = ${g.id}::uuid) m
-      on m.record_type = d.record_type and m.record_id = d.record_id
-    where d.record_id is null or m.record_id is null`;
-}
-
 /** Brings one group's stored members in line with its definition. Call inside a transaction. */
-export async function applyGroupDiff(
-  tx: DbOrTx,
-  g: GroupDef,
-  ctx: ConditionContext,
-  causeCursor: number | null,
-): Promise<{ entered: number; left: number }> {
-  await lockLog(tx);
-  const [row] = (await tx.execute(sql`
-    with diff as materialized (${diffSql(g, ctx)}),
-    ins as (insert into group_members (group_id, record_type, record_id)
-      select ${g.id}::uuid, record_type, record_id from diff where kind = 'entered_group'),
-    del as (delete from group_members m using diff
-      where m.group_id = ${g.id}::uuid and m.record_type = diff.record_type and m.record_id = diff.record_id
-        and diff.kind = 'left_group'),
-    log as (insert into group_membership_changes (group_id, record_type, record_id, kind, cause_cursor)
-      select ${g.id}::uuid, record_type, record_id, kind, ${causeCursor}::bigint from diff
-      order by kind, record_type, record_id returning kind)
-    select count(*) filter (where kind = 'entered_group')::int as entered,
-      count(*) filter (where kind = 'left_group')::int as left from log`)) as unknown as {
-    entered: number;
-    left: number;
-  }[];
-  return row;
-}
+export const applyGroupDiff = (tx: DbOrTx, g: GroupDef, ctx: ConditionContext, causeCursor: number | null) =>
+  applyMembershipDiff(tx, g.id, membersSql(g, ctx), causeCursor);
 
 /** One query: for each record id, the ids of every group it belongs to. `ids` may be one array parameter. */
 export function groupsOfRecordsSql(
@@ -123,46 +86,13 @@ export async function reevaluateRecords(
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const wanted = await groupsOfRecords(tx, t, chunk, ctx);
-    const stored = (await tx.execute(sql`select group_id::text as g, record_id::text as id from group_members
-      where record_type = ${t} and record_id in (${sql.join(
-        chunk.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`)) as unknown as {
-      g: string;
-      id: string;
-    }[];
+    const stored = await storedGroupsOf(tx, t, chunk);
     const want = new Set(wanted.flatMap((w) => w.groups.map((g) => `${g}|${w.id}`)));
     const have = new Set(stored.map((s) => `${s.g}|${s.id}`));
+    const pairs = (keys: string[]) => keys.map((k) => k.split("|") as [string, string]);
     const add = [...want].filter((k) => !have.has(k)).sort();
     const remove = [...have].filter((k) => !want.has(k)).sort();
-    if (!add.length && !remove.length) continue;
-    await lockLog(tx);
-    const pairs = (keys: string[]) => keys.map((k) => k.split("|") as [string, string]);
-    if (add.length)
-      await tx.execute(
-        sql`insert into group_members (group_id, record_type, record_id) values ${sql.join(
-          pairs(add).map(([g, id]) => sql`(${g}::uuid, ${t}, ${id}::uuid)`),
-          sql`, `,
-        )} on conflict do nothing`,
-      );
-    if (remove.length)
-      await tx.execute(
-        sql`delete from group_members where record_type = ${t} and (group_id, record_id) in (${sql.join(
-          pairs(remove).map(([g, id]) => sql`(${g}::uuid, ${id}::uuid)`),
-          sql`, `,
-        )})`,
-      );
-    const log = [
-      ...pairs(add).map(
-        ([g, id]) => sql`(${g}::uuid, ${t}, ${id}::uuid, 'entered_group', ${causeOf(id)}::bigint)`,
-      ),
-      ...pairs(remove).map(
-        ([g, id]) => sql`(${g}::uuid, ${t}, ${id}::uuid, 'left_group', ${causeOf(id)}::bigint)`,
-      ),
-    ];
-    await tx.execute(
-      sql`insert into group_membership_changes (group_id, record_type, record_id, kind, cause_cursor) values ${sql.join(log, sql`, `)}`,
-    );
+    await writeMemberships(tx, t, pairs(add), pairs(remove), causeOf);
     entered += add.length;
     left += remove.length;
   }

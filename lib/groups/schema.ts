@@ -2,6 +2,7 @@
 // and value, each issue naming the clause path and the offending field or operator.
 import { z } from "zod";
 import { registrationStatuses } from "@/db/schema/events";
+import { isUuid } from "@/lib/core/ids";
 import { memberStatuses } from "@/lib/records/member-status";
 import { resolveField, type ResolvedField } from "./fields";
 import { operatorFor, type ValueShape } from "./operators";
@@ -23,7 +24,6 @@ export const conditionShape: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodType<Condition>;
 
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isIsoDate = (v: unknown): v is string =>
   typeof v === "string" &&
   /^\d{4}-\d{2}-\d{2}$/.test(v) &&
@@ -68,16 +68,14 @@ function valueProblem(
           return `has unknown choice ${bad.join(", ")} (expected any of: ${allowed.join(", ")})`;
       }
       if (field.choicesFrom === "membership_types") {
-        const bad = v.filter(
-          (x) => !uuidRe.test(x) || (ctx.membershipTypeIds && !ctx.membershipTypeIds.has(x)),
-        );
+        const bad = v.filter((x) => !isUuid(x) || (ctx.membershipTypeIds && !ctx.membershipTypeIds.has(x)));
         if (bad.length) return `has unknown membership type ${bad.join(", ")}`;
       }
       return null;
     }
     case "event": {
       const e = v as { eventId?: unknown; statuses?: unknown } | null;
-      if (!e || typeof e !== "object" || typeof e.eventId !== "string" || !uuidRe.test(e.eventId))
+      if (!e || typeof e !== "object" || typeof e.eventId !== "string" || !isUuid(e.eventId))
         return "needs an event";
       const keys = Object.keys(e).filter((k) => k !== "eventId" && k !== "statuses");
       if (keys.length) return `has unknown key ${keys.join(", ")}`;
@@ -89,7 +87,7 @@ function valueProblem(
       return ok ? null : `statuses must be any of: ${registrationStatuses.join(", ")}`;
     }
     case "group":
-      if (typeof v !== "string" || !uuidRe.test(v)) return "needs a group";
+      if (typeof v !== "string" || !isUuid(v)) return "needs a group";
       return ctx.groups.has(v) ? null : `refers to group ${v}, which does not exist`;
   }
 }

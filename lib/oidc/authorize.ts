@@ -6,7 +6,7 @@ import { saveAuthCode } from "@/db/queries/oidc";
 import { checkAccess } from "./access";
 import { clientRedirect, parseAuthzRequest, type AuthzRequest } from "./authorize-request";
 import { CODE_TTL_SECONDS } from "./config";
-import { hashToken, randomToken } from "./crypto-box";
+import { hashToken, randomToken } from "@/lib/core/crypto";
 import { publishedKeys } from "./keys";
 
 export type SessionInfo = { userId: string; email: string; authTime: number; personId: string | null };

@@ -12,8 +12,8 @@ import {
   secretMatches,
   updateSsoClient,
 } from "@/db/queries/sso-clients";
-import { AppError } from "@/lib/errors";
-import { redirectUriProblem } from "./client-input";
+import { AppError } from "@/lib/core/errors";
+import { redirectUriProblem } from "@/lib/schemas/sso-client";
 
 let t: TestDb;
 beforeAll(async () => {

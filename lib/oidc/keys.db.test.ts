@@ -4,7 +4,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { createTestDb, type TestDb } from "@/test/db";
 import { oidcSigningKeys } from "@/db/schema";
 import { signIdToken } from "./claims";
-import { decryptSecret } from "./crypto-box";
+import { openSecret } from "@/lib/core/crypto";
 import { expireRetiredKeys, getActiveSigningKey, publishedKeys, rotateSigningKeys } from "./keys";
 import { ISSUER } from "./test-fixtures";
 
@@ -28,7 +28,7 @@ describe("signing keys", () => {
     expect(rows[0].alg).toBe("RS256");
     expect(rows[0].publicJwk).not.toHaveProperty("d");
     expect(rows[0].privateKeyEnc).not.toContain('"d"');
-    expect(JSON.parse(decryptSecret(rows[0].privateKeyEnc))).toHaveProperty("d");
+    expect(JSON.parse(openSecret("oidc-keys", rows[0].privateKeyEnc))).toHaveProperty("d");
   });
 
   it("rotation: new tokens use the new kid; the old key stays in the JWKS until its tokens expire", async () => {

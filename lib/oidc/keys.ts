@@ -5,7 +5,7 @@ import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 import type { DbOrTx } from "@/db/client";
 import { oidcSigningKeys } from "@/db/schema";
-import { decryptSecret, encryptSecret } from "./crypto-box";
+import { openSecret, sealSecret } from "@/lib/core/crypto";
 import { RETIRED_KEY_PUBLISH_SECONDS, SIGNING_ALG } from "./config";
 
 export type SigningKey = { kid: string; alg: string; key: CryptoKey };
@@ -22,7 +22,12 @@ async function createKey(db: DbOrTx) {
   const privateJwk = await exportJWK(privateKey);
   const [row] = await db
     .insert(oidcSigningKeys)
-    .values({ kid, alg: SIGNING_ALG, publicJwk, privateKeyEnc: encryptSecret(JSON.stringify(privateJwk)) })
+    .values({
+      kid,
+      alg: SIGNING_ALG,
+      publicJwk,
+      privateKeyEnc: sealSecret("oidc-keys", JSON.stringify(privateJwk)),
+    })
     .returning();
   return row;
 }
@@ -30,7 +35,10 @@ async function createKey(db: DbOrTx) {
 async function toSigningKey(row: typeof oidcSigningKeys.$inferSelect): Promise<SigningKey> {
   let signing = imported.get(row.kid);
   if (!signing) {
-    const key = (await importJWK(JSON.parse(decryptSecret(row.privateKeyEnc)) as JWK, row.alg)) as CryptoKey;
+    const key = (await importJWK(
+      JSON.parse(openSecret("oidc-keys", row.privateKeyEnc)) as JWK,
+      row.alg,
+    )) as CryptoKey;
     signing = { kid: row.kid, alg: row.alg, key };
     imported.set(row.kid, signing);
   }

@@ -5,7 +5,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { setPersonActive } from "@/db/queries/people";
 import { groupMembers, groups, oidcAuthCodes } from "@/db/schema";
 import { authorize } from "./authorize";
-import { hashToken } from "./crypto-box";
+import { hashToken } from "@/lib/core/crypto";
 import { tokenRequest } from "./token";
 import { userinfo } from "./userinfo";
 import {

@@ -5,7 +5,7 @@ import { createPerson } from "@/db/queries/people";
 import { createSsoClient } from "@/db/queries/sso-clients";
 import { createUser } from "@/db/queries/users";
 import type { SessionInfo } from "./authorize";
-import { s256 } from "./crypto-box";
+import { s256 } from "./pkce";
 import { tokenRequest } from "./token";
 
 export const ISSUER = "https://members.example.org";

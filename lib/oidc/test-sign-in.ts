@@ -7,7 +7,7 @@ import { getSsoClient } from "@/db/queries/sso-clients";
 import { testCallbackOf } from "./authorize-request";
 import { claimsFor, signIdToken } from "./claims";
 import { endpointsOf } from "./config";
-import { hashToken, randomToken } from "./crypto-box";
+import { hashToken, randomToken } from "@/lib/core/crypto";
 
 /** The authorization URL staff open in a new tab (prompt=login: sign in as the member to test with). */
 export function testSignInUrl(issuer: string, clientId: string): string {

@@ -8,7 +8,7 @@ import { updateSiteSettings } from "@/db/queries/site-settings";
 import { regenerateSsoClientSecret } from "@/db/queries/sso-clients";
 import { groupMembers, groups, oidcTokens, ssoClients } from "@/db/schema";
 import { authorize } from "./authorize";
-import { hashToken } from "./crypto-box";
+import { hashToken } from "@/lib/core/crypto";
 import { publishedKeys, rotateSigningKeys } from "./keys";
 import {
   authzParams,

@@ -6,7 +6,8 @@ import { siteUrlOf } from "@/db/queries/site-settings";
 import { findSsoClientByClientId, secretMatches, type SsoClient } from "@/db/queries/sso-clients";
 import { claimsOf, signIdToken } from "./claims";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./config";
-import { hashToken, randomToken, s256 } from "./crypto-box";
+import { hashToken, randomToken } from "@/lib/core/crypto";
+import { s256 } from "./pkce";
 
 export type TokenResponse = {
   status: number;

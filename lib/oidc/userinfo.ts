@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { findLiveAccessToken } from "@/db/queries/oidc";
 import { getSsoClient } from "@/db/queries/sso-clients";
 import { claimsFor } from "./claims";
-import { hashToken } from "./crypto-box";
+import { hashToken } from "@/lib/core/crypto";
 
 export type UserinfoResponse = {
   status: number;

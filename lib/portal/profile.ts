@@ -9,8 +9,8 @@ import { updateRecord } from "@/db/queries/record-writes";
 import { people } from "@/db/schema";
 import { validateCustomValues } from "@/lib/records/custom-values";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { AppError, fromZodError, type FieldIssue } from "@/lib/errors";
-import { personPatchSchema, socialLinksSchema } from "@/lib/records/people-input";
+import { AppError, fromZodError, type FieldIssue } from "@/lib/core/errors";
+import { personPatchSchema, socialLinksSchema } from "@/lib/schemas/records";
 import type { CustomValues } from "@/db/schema";
 
 /** Person columns a member could ever be allowed to edit, by their settings name (snake case). */

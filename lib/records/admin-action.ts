@@ -4,7 +4,7 @@ import "server-only";
 import { getDb, type Db } from "@/db/client";
 import type { Actor } from "@/db/queries/changes";
 import { actorOf, requireAdmin } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export type FormState = {
   error?: string;

@@ -1,5 +1,5 @@
 // Checks custom field values against their definitions, so a bad value is refused with the field named.
-import { AppError, type FieldIssue } from "@/lib/errors";
+import { AppError, type FieldIssue } from "@/lib/core/errors";
 import type { CustomValues } from "@/db/schema";
 
 export type CustomFieldDef = {

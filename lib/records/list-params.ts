@@ -1,9 +1,9 @@
 // Reads list filters from a page's URL query string (filters live in the URL so views can be shared).
+import { isUuid } from "@/lib/core/ids";
 import { memberStatuses, type MemberStatus } from "./member-status";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseListParams(sp: SearchParams) {
   const status = one(sp.status);
@@ -12,7 +12,7 @@ export function parseListParams(sp: SearchParams) {
   return {
     q: one(sp.q)?.slice(0, 100),
     status: memberStatuses.includes(status as MemberStatus) ? (status as MemberStatus) : undefined,
-    membershipTypeId: type && uuid.test(type) ? type : undefined,
+    membershipTypeId: type && isUuid(type) ? type : undefined,
     // Active people by default; "all" shows both.
     active: active === "all" ? undefined : active === "no" ? false : true,
     activeParam: active === "all" || active === "no" ? active : "yes",

@@ -1,7 +1,7 @@
 // The wrapper of app/api/admin/sync/** handlers: staff admin only, one error shape.
 import { errorResponse } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { HttpError } from "@/lib/connectors/http";
 
 export function adminRoute<C>(handler: (req: Request, ctx: C) => Promise<unknown>) {

@@ -1,7 +1,7 @@
 // Staff decisions on a run paused by the mass-removal guard.
 import type { Db } from "@/db/client";
 import { getSyncLink, setLinkStatus } from "@/db/queries/sync-links";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/core/errors";
 
 /** Lets the next run remove up to the number staff saw; the caller then requests a sync. */
 export async function approveRemovals(db: Db, linkId: string): Promise<void> {

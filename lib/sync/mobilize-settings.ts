@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/integrations";
 import { createMobilizeConnector, defaultMobilizeBaseUrl } from "@/lib/connectors/mobilize/connector";
 import { ConnectionError } from "@/lib/connectors/types";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 
 const fieldKey = z
   .string()

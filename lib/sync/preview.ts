@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import { connectorFor } from "@/db/queries/integrations";
 import { loadGroupMembersForSync, loadRemoteIds } from "@/db/queries/sync-members";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { planSync } from "./plan";
 
 const cap = 200;

@@ -9,20 +9,14 @@ import { eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/db/queries/api-keys";
-import {
-  disabledEndpointCounts,
-  listWebhookEndpoints,
-  reenableEndpoint,
-  replayDelivery,
-  revealSigningSecret,
-  rotateSigningSecret,
-} from "@/db/queries/api-keys-webhooks";
+import { disabledEndpointCounts, listWebhookEndpoints, reenableEndpoint } from "@/db/queries/webhooks";
+import { replayDelivery, revealSigningSecret, rotateSigningSecret } from "@/lib/webhooks/endpoints";
 import { updatePerson } from "@/db/queries/people";
 import { siteSettings, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { startExecutor, waitFor } from "@/inngest/embedded/testing/harness";
 import { webhookDeliver } from "@/inngest/functions/webhook-deliver";
-import { lockedMemberFields } from "@/lib/api/fields";
+import { lockedMemberFields } from "@/lib/schemas/member-fields";
 import { saveApiKey } from "@/lib/api/key-admin";
 import {
   closeTestHandle,
@@ -33,7 +27,7 @@ import {
 } from "@/lib/api/test-harness";
 import { createTestDb, type TestDb } from "@/test/db";
 import { DISABLE_AFTER_MS, deliverNext, RETRY_DELAYS_MS } from "./delivery";
-import { fanOutWebhooksOnce } from "./fan-out";
+import { fanOutWebhooksOnce } from "@/lib/changes/webhook-fan-out";
 
 let t: TestDb;
 let server: http.Server;

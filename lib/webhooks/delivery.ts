@@ -8,10 +8,10 @@ import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { apiKeys, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import type { WebhookEndpoint } from "@/db/queries/api-keys-webhooks";
+import type { WebhookEndpoint } from "@/db/queries/webhooks";
 import { deliverOnce, type DeliveryResult } from "./deliver";
 import type { Resolver } from "./ssrf";
-import { openSecret } from "./secret-box";
+import { openSigningSecret } from "./endpoints";
 import { signDelivery } from "./sign";
 
 /** Waits after the 1st, 2nd, … failed attempt (the Standard Webhooks / Svix schedule): 27.6 h in all. */
@@ -29,9 +29,9 @@ export function signingSecretsOf(
   e: Pick<WebhookEndpoint, "secretEncrypted" | "previousSecretEncrypted" | "previousSecretExpiresAt">,
   now: Date,
 ): string[] {
-  const secrets = [openSecret(e.secretEncrypted)];
+  const secrets = [openSigningSecret(e.secretEncrypted)];
   if (e.previousSecretEncrypted && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now)
-    secrets.push(openSecret(e.previousSecretEncrypted));
+    secrets.push(openSigningSecret(e.previousSecretEncrypted));
   return secrets;
 }
 

@@ -1,5 +1,6 @@
 // Standard Webhooks signing (webhook-id, webhook-timestamp, webhook-signature) with the standardwebhooks
 // library. While a secret is being rotated, both signatures are sent (space-separated, as the spec allows).
+import crypto from "node:crypto";
 import { Webhook } from "standardwebhooks";
 
 export function signDelivery(
@@ -14,3 +15,6 @@ export function signDelivery(
     "content-type": "application/json",
   };
 }
+
+/** A Standard Webhooks secret: `whsec_` + base64 of 32 random bytes. */
+export const newSigningSecret = () => `whsec_${crypto.randomBytes(32).toString("base64")}`;

@@ -5,7 +5,7 @@
 // connects to the address it checked (DNS rebinding). The site setting allowPrivateTargets relaxes it.
 import dns from "node:dns";
 import ipaddr from "ipaddr.js";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
 const systemResolver: Resolver = (host) => dns.promises.lookup(host, { all: true, verbatim: true });

@@ -2,9 +2,10 @@
 // (sent at once, not queued; it carries no member data) and revealing the signing secret.
 import crypto from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { getWebhookEndpoint, revealSigningSecret } from "@/db/queries/api-keys-webhooks";
+import { getWebhookEndpoint } from "@/db/queries/webhooks";
+import { revealSigningSecret } from "./endpoints";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { deliverOnce } from "./deliver";
 import { signingSecretsOf } from "./delivery";
 import { signDelivery } from "./sign";

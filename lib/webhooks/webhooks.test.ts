@@ -3,7 +3,8 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { deliverOnce } from "./deliver";
-import { newSigningSecret, openSecret, sealSecret } from "./secret-box";
+import { openSecret, sealSecret } from "@/lib/core/crypto";
+import { newSigningSecret } from "./sign";
 import { signDelivery } from "./sign";
 import { checkWebhookTarget, type Resolver } from "./ssrf";
 
@@ -128,11 +129,11 @@ describe("delivery", () => {
 describe("secrets", () => {
   it("seals signing secrets with AES-256-GCM and detects tampering", () => {
     const s = newSigningSecret();
-    const sealed = sealSecret(s);
+    const sealed = sealSecret("webhook-signing-secrets", s);
     expect(sealed).not.toContain(s.slice(6));
-    expect(openSecret(sealed)).toBe(s);
+    expect(openSecret("webhook-signing-secrets", sealed)).toBe(s);
     const parts = sealed.split(".");
     parts[3] = Buffer.from("tampered").toString("base64url");
-    expect(() => openSecret(parts.join("."))).toThrow();
+    expect(() => openSecret("webhook-signing-secrets", parts.join("."))).toThrow();
   });
 });

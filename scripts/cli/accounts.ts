@@ -1,5 +1,5 @@
 import { createUser, findUserByEmail, setUserPassword } from "@/db/queries/users";
-import { passwordSchema } from "@/lib/auth/password";
+import { passwordSchema } from "@/lib/schemas/account";
 import { UsageError, type CliCommand } from "./types";
 
 export const createAdmin: CliCommand = {

@@ -4,7 +4,7 @@ import { getGroup, createGroup } from "@/db/queries/groups";
 import { listGroupMembers } from "@/db/queries/group-members";
 import { loadConditionContext, loadEvalRecord } from "@/lib/groups/context";
 import { explainGroup, type ExplainNode } from "@/lib/groups/evaluate";
-import { catchUpGroups } from "@/lib/groups/follower";
+import { catchUpGroups } from "@/lib/changes/group-membership";
 import { UsageError, type CliCommand } from "./types";
 
 function explainLines(n: ExplainNode, depth = 0): string[] {

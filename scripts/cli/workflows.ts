@@ -4,7 +4,7 @@ import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { eventTypeByName } from "@/inngest/events";
 import { listWorkflowRuns } from "@/db/queries/workflows";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 import type { ZodType } from "zod";
 import { UsageError, type CliCommand, type CliContext } from "./types";
 

@@ -5,10 +5,10 @@ import { redirect } from "next/navigation";
 import type { Db } from "@/db/client";
 import { createCompany, setCompanyActive, updateCompany } from "@/db/queries/companies";
 import { listCustomFields } from "@/db/queries/custom-fields";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
 import { checked, customValues, list, optional, text } from "@/lib/records/form-data";
-import { companyInputSchema } from "@/lib/records/people-input";
+import { companyInputSchema } from "@/lib/schemas/records";
 
 async function parseCompany(db: Db, form: FormData) {
   const parsed = companyInputSchema.safeParse({

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ListFilters, Pager } from "@/components/records/list-controls";
 import { ActiveBadge, MemberStatusBadge } from "@/components/records/format";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { parseListParams, type SearchParams } from "@/lib/records/list-params";
 import { isStaff } from "@/lib/records/page-guard";
 

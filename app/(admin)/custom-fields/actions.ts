@@ -8,9 +8,9 @@ import {
   getCustomField,
   updateCustomField,
 } from "@/db/queries/custom-fields";
-import { AppError, fromZodError } from "@/lib/errors";
+import { AppError, fromZodError } from "@/lib/core/errors";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
-import { customFieldInputSchema, keyFromLabel } from "@/lib/records/admin-input";
+import { customFieldInputSchema, keyFromLabel } from "@/lib/schemas/admin";
 import { checked, list, text } from "@/lib/records/form-data";
 
 function parse(form: FormData, fixed?: { entity: string; key: string; type: string }) {

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createEvent, updateEvent } from "@/db/queries/events";
 import { registerPerson, removeRegistration, setRegistrationStatus } from "@/db/queries/registrations";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
-import { eventInputSchema, registrationStatusSchema } from "@/lib/records/admin-input";
+import { eventInputSchema, registrationStatusSchema } from "@/lib/schemas/admin";
 import { optional, text } from "@/lib/records/form-data";
 
 function parseEvent(form: FormData) {

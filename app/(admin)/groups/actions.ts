@@ -6,15 +6,14 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getHandle, type Db } from "@/db/client";
 import { createGroup, deleteGroup, updateGroup, type GroupInput } from "@/db/queries/groups";
-import { AppError } from "@/lib/errors";
-import { catchUpGroups } from "@/lib/groups/follower";
+import { AppError } from "@/lib/core/errors";
+import { isUuid } from "@/lib/core/ids";
+import { catchUpGroups } from "@/lib/changes/group-membership";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function specificRecords(db: Db, text: string): Promise<GroupInput["specificRecords"]> {
   const ids = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
-  const bad = ids.filter((i) => !uuid.test(i));
+  const bad = ids.filter((i) => !isUuid(i));
   if (bad.length)
     throw new AppError("invalid_input", `specificRecords: ${bad[0]} is not a record id`, {
       fields: [{ field: "specificRecords", message: `${bad[0]} is not a record id` }],

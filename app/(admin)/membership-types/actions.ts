@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createMembershipType, updateMembershipType } from "@/db/queries/membership-types";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 import { adminAction, type FormState } from "@/lib/records/admin-action";
-import { membershipTypeInputSchema } from "@/lib/records/admin-input";
+import { membershipTypeInputSchema } from "@/lib/schemas/admin";
 import { text } from "@/lib/records/form-data";
 
 function parse(form: FormData) {

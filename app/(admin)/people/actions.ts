@@ -7,10 +7,10 @@ import { createPerson, getPerson, setPersonActive, updatePerson } from "@/db/que
 import { createUser } from "@/db/queries/users";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
 import { accountOfPerson } from "@/lib/records/person-account";
-import { userAccountInputSchema } from "@/lib/records/admin-input";
+import { userAccountInputSchema } from "@/lib/schemas/admin";
 import { customValues, optional, socialLinks, text } from "@/lib/records/form-data";
-import { personInputSchema } from "@/lib/records/people-input";
-import { AppError, fromZodError } from "@/lib/errors";
+import { personInputSchema } from "@/lib/schemas/records";
+import { AppError, fromZodError } from "@/lib/core/errors";
 import type { Db } from "@/db/client";
 
 async function parsePerson(db: Db, form: FormData) {

@@ -8,7 +8,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ListFilters, Pager } from "@/components/records/list-controls";
 import { ActiveBadge, MemberStatusBadge } from "@/components/records/format";
 import { isStaff } from "@/lib/records/page-guard";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { parseListParams, type SearchParams } from "@/lib/records/list-params";
 
 export const metadata = { title: "People" };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { adminCommand } from "@/lib/records/admin-action";
 import { runningExecutor } from "@/inngest/embedded";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { getWorkflowRun } from "@/db/queries/workflows";
 
 async function executor() {

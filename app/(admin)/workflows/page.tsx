@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { ServerModeNotice } from "@/components/workflows/server-mode-notice";
 import { RunStatusBadge, formatDuration, formatTime } from "@/components/workflows/format";
 import { isStaff } from "@/lib/records/page-guard";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 export const metadata = { title: "Workflows" };
 export const dynamic = "force-dynamic";

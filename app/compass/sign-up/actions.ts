@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { signUpMember } from "@/db/queries/signup";
 import { signIn } from "@/lib/auth/next-auth";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export type SignUpState = {
   error?: string;

@@ -5,19 +5,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { revokeApiKey, rollApiKey } from "@/db/queries/api-keys";
-import {
-  getWebhookEndpoint,
-  reenableEndpoint,
-  replayDelivery,
-  rotateSigningSecret,
-} from "@/db/queries/api-keys-webhooks";
+import { getWebhookEndpoint, reenableEndpoint } from "@/db/queries/webhooks";
+import { replayDelivery, rotateSigningSecret } from "@/lib/webhooks/endpoints";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireAdmin } from "@/lib/auth/guards";
 import type { FormState } from "@/components/records/form-kit";
-import { graceChoices, type GraceChoice } from "@/lib/api/key-input";
+import { graceChoices, type GraceChoice } from "@/lib/schemas/api-key";
 import { saveApiKey } from "@/lib/api/key-admin";
 import { invalidateApiKeys } from "@/lib/api/key-cache";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { requestDelivery } from "@/lib/webhooks/delivery-events";
 import { revealEndpointSecret, sendTestEvent } from "@/lib/webhooks/test-event";
 import { keyInputOf } from "./form-input";

@@ -1,5 +1,5 @@
 // The key form's FormData → the raw input of apiKeyInputSchema (validation happens in saveApiKey).
-import type { ApiKeyInputRaw } from "@/lib/api/key-input";
+import type { ApiKeyInputRaw } from "@/lib/schemas/api-key";
 
 const rate = (v: FormDataEntryValue | null) => {
   const s = String(v ?? "").trim();

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
-import { disabledEndpointCounts } from "@/db/queries/api-keys-webhooks";
+import { disabledEndpointCounts } from "@/db/queries/webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { accessSummary, groupNames } from "@/lib/api/key-views";
 import { ButtonLink } from "@/components/ui/button";

@@ -2,9 +2,9 @@
 // Saves site settings (re-checked by adminAction; the change is recorded in the outbox).
 import { revalidatePath } from "next/cache";
 import { updateSiteSettings } from "@/db/queries/site-settings";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 import { adminAction, type FormState } from "@/lib/records/admin-action";
-import { siteSettingsInputSchema } from "@/lib/records/admin-input";
+import { siteSettingsInputSchema } from "@/lib/schemas/admin";
 import { checked, text } from "@/lib/records/form-data";
 
 export async function saveSiteSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {

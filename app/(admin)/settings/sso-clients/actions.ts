@@ -10,8 +10,8 @@ import {
   updateSsoClient,
 } from "@/db/queries/sso-clients";
 import { requireAdmin } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
-import { splitUris, type SsoClientInput } from "@/lib/oidc/client-input";
+import { AppError } from "@/lib/core/errors";
+import { splitUris, type SsoClientInput } from "@/lib/schemas/sso-client";
 
 export type SsoFormState = {
   error?: string;

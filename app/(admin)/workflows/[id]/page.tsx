@@ -5,7 +5,7 @@ import { getWorkflowRun } from "@/db/queries/workflows";
 import { RunView } from "@/components/workflows/run-view";
 import { ServerModeNotice } from "@/components/workflows/server-mode-notice";
 import { isStaff } from "@/lib/records/page-guard";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { cancelRunAction, retryRunAction } from "../actions";
 
 export const metadata = { title: "Workflow run" };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { actorOf, requireMember } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { loadEditableSet, profilePatchFromForm, updateOwnProfile } from "@/lib/portal/profile";
 
 export type ProfileState = { ok?: boolean; error?: string; fieldErrors?: Record<string, string> };

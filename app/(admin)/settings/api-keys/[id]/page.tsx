@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getApiKey } from "@/db/queries/api-keys";
 import { listRecentRequests, requestsPerDay } from "@/db/queries/api-keys-usage";
-import { listWebhookEndpoints } from "@/db/queries/api-keys-webhooks";
+import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { previewApiKey } from "@/lib/api/key-admin";
 import { accessSummary, groupNames } from "@/lib/api/key-views";

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { getWorkflowRun } from "@/db/queries/workflows";
 import { requireAdmin } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export const dynamic = "force-dynamic";
 

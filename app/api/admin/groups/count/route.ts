@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { countDraftMembers, countSpecificDraft } from "@/db/queries/group-members";
 import { errorResponse } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/guards";
-import { AppError, fromZodError } from "@/lib/errors";
+import { AppError, fromZodError } from "@/lib/core/errors";
 import { loadConditionContext } from "@/lib/groups/context";
 import { conditionsSchema } from "@/lib/groups/schema";
 

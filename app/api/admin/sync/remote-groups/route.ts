@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { connectorFor } from "@/db/queries/integrations";
 import { linkedRemoteGroups } from "@/db/queries/sync-links";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { adminRoute } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import { getEventForApi } from "@/lib/api/events-query";
 import { apiRoute } from "@/lib/api/handler";
 import { eventResponseSchema } from "@/lib/api/schemas";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/core/errors";
 
 export const GET = apiRoute<{ id: string }>({ family: "events" }, async ({ params, db }) => {
   const event = await getEventForApi(db, params.id);

@@ -2,7 +2,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { getMemberInScope } from "@/lib/api/members-query";
 import { etagOf, projectMember } from "@/lib/api/project";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/core/errors";
 
 export const GET = apiRoute<{ id: string }>({ family: "members" }, async ({ params, key, db }) => {
   const row = await getMemberInScope(db, key, params.id);

@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getApiKey } from "@/db/queries/api-keys";
-import { listWebhookEndpoints } from "@/db/queries/api-keys-webhooks";
+import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { formValuesOf, keyFormChoices } from "@/lib/api/key-views";
 import { KeyForm } from "@/components/api-keys/key-form";

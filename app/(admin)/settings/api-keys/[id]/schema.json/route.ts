@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getApiKey } from "@/db/queries/api-keys";
 import { requireAdmin } from "@/lib/auth/guards";
 import { memberJsonSchemaFor } from "@/lib/api/key-admin";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import { errorResponse } from "@/lib/api/handler";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -3,7 +3,7 @@ import { getEventForApi, listRegistrationsForApi } from "@/lib/api/events-query"
 import { apiRoute } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/parse";
 import { pageQuery, registrationListSchema } from "@/lib/api/schemas";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/core/errors";
 
 export const GET = apiRoute<{ id: string }>({ family: "events" }, async ({ params, url, key, db }) => {
   if (!key.memberAccess)

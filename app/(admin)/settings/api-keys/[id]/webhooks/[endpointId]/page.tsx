@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getApiKey } from "@/db/queries/api-keys";
-import { getWebhookEndpoint, listDeliveries, type WebhookDelivery } from "@/db/queries/api-keys-webhooks";
+import { getWebhookEndpoint, listDeliveries, type WebhookDelivery } from "@/db/queries/webhooks";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireAdmin } from "@/lib/auth/guards";
 import { EndpointTools } from "@/components/api-keys/endpoint-tools";

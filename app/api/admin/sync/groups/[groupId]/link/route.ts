@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getGroup } from "@/db/queries/groups";
 import { deleteSyncLink, linkedRemoteGroups, saveSyncLink } from "@/db/queries/sync-links";
-import { AppError, fromZodError, notFound } from "@/lib/errors";
+import { AppError, fromZodError, notFound } from "@/lib/core/errors";
 import { adminRoute } from "@/lib/sync/admin-route";
 import { requestSync } from "@/lib/sync/triggers";
 

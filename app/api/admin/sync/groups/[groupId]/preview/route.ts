@@ -1,7 +1,7 @@
 // Admin-only: dry run of linking this group to a Mobilize group (adds, removes, not eligible).
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { fromZodError } from "@/lib/errors";
+import { fromZodError } from "@/lib/core/errors";
 import { adminRoute } from "@/lib/sync/admin-route";
 import { previewSync } from "@/lib/sync/preview";
 

@@ -1,7 +1,7 @@
 // Admin-only: approve (POST) or cancel (DELETE) the removals a run paused on (mass-removal guard).
 import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/core/errors";
 import { adminRoute } from "@/lib/sync/admin-route";
 import { approveRemovals, cancelRemovals } from "@/lib/sync/guard";
 import { requestSync } from "@/lib/sync/triggers";

@@ -1,7 +1,7 @@
 // Admin-only: "Sync now".
 import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/core/errors";
 import { adminRoute } from "@/lib/sync/admin-route";
 import { requestSync } from "@/lib/sync/triggers";
 

@@ -1,4 +1,4 @@
-// In-process wake-up for followers of the change outbox. recordChange calls outboxWritten() after it
+// Wake-up signals for followers of the change outbox (in-process). recordChange calls outboxWritten() after it
 // appends; listeners run on the next turn of the event loop. On PGlite (one connection) the follower's
 // query queues behind the writer's transaction, so it reads after the commit; on Postgres the follower
 // also waits for in-flight writers (see follower.ts) and LISTENs for commits from other processes.

@@ -1,6 +1,6 @@
 // The one zod schema for creating/editing an API key (staff form, CLI, tests).
 import { z } from "zod";
-import { optionalMemberFields } from "./fields";
+import { optionalMemberFields } from "./member-fields";
 
 const rate = z.number().int().min(1).max(100_000).nullable();
 

@@ -1,32 +1,17 @@
-// The group follower of the change outbox: turns record, account, registration, company and group
-// changes into membership updates (and entered_group / left_group log rows), in the follower's transaction.
-import { sql } from "drizzle-orm";
+// The group follower of the change log: turns record, account, registration, company and group changes
+// into membership updates (and entered_group / left_group log rows), in the follower's transaction.
 import type { DbHandle, DbOrTx, Tx } from "@/db/client";
-import { runFollowerOnce, startFollower, type ChangeRow, type FollowerSpec } from "@/lib/outbox/follower";
-import { loadConditionContext, todayIso } from "./context";
-import { dependentGroups, isTimeBased } from "./graph";
-import { applyGroupDiff, reevaluateRecords } from "./membership";
-
-export const GROUP_FOLLOWER = "groups";
+import type { ChangeRow } from "@/db/queries/changes";
+import { GROUP_FOLLOWER, lockFollower } from "@/db/queries/followers";
+import { peopleOfCompanies, personIdsOf } from "@/db/queries/people";
+import { isUuid } from "@/lib/core/ids";
+import { loadConditionContext, todayIso } from "@/lib/groups/context";
+import { dependentGroups, isTimeBased } from "@/lib/groups/graph";
+import { applyGroupDiff, reevaluateRecords } from "@/lib/groups/membership";
+import { runFollowerOnce, type OutboxFollower } from "./engine";
 
 type Snap = Record<string, unknown> | null;
 const personIdIn = (s: Snap) => (typeof s?.personId === "string" ? s.personId : null);
-
-async function lookupPersonIds(
-  tx: DbOrTx,
-  table: "users" | "registrations",
-  ids: string[],
-): Promise<string[]> {
-  if (!ids.length) return [];
-  const t = sql.raw(table);
-  const rows = (await tx.execute(
-    sql`select person_id::text as id from ${t} where person_id is not null and id::text in (${sql.join(
-      ids.map((i) => sql`${i}`),
-      sql`, `,
-    )})`,
-  )) as unknown as { id: string }[];
-  return rows.map((r) => r.id);
-}
 
 export async function applyGroupChanges(tx: Tx, batch: ChangeRow[]): Promise<void> {
   const ctx = await loadConditionContext(tx);
@@ -60,8 +45,8 @@ export async function applyGroupChanges(tx: Tx, batch: ChangeRow[]): Promise<voi
     }
   }
   const last = batch[batch.length - 1].cursor;
-  for (const id of await lookupPersonIds(tx, "users", users)) people.set(id, people.get(id) ?? last);
-  for (const id of await lookupPersonIds(tx, "registrations", registrations))
+  for (const id of await personIdsOf(tx, "users", users)) people.set(id, people.get(id) ?? last);
+  for (const id of await personIdsOf(tx, "registrations", registrations))
     people.set(id, people.get(id) ?? last);
 
   const toDiff = new Map<string, number | null>();
@@ -71,30 +56,24 @@ export async function applyGroupChanges(tx: Tx, batch: ChangeRow[]): Promise<voi
   for (const [id, cause] of toDiff) await applyGroupDiff(tx, ctx.groups.get(id)!, ctx, cause);
   if (everything !== null) return; // every group was just recomputed in full
 
-  if (companies.size) {
-    // A company's fields decide its people's membership in groups with company-field conditions.
-    const rows = (await tx.execute(
-      sql`select id::text as id, company_id::text as c from people where company_id in (${sql.join(
-        [...companies.keys()].map((i) => sql`${i}::uuid`),
-        sql`, `,
-      )})`,
-    )) as unknown as { id: string; c: string }[];
-    for (const r of rows) if (!people.has(r.id)) people.set(r.id, companies.get(r.c)!);
-  }
-  const uuid = /^[0-9a-f-]{36}$/i;
-  const ids = (m: Map<string, number>) => [...m.keys()].filter((k) => uuid.test(k));
+  // A company's fields decide its people's membership in groups with company-field conditions.
+  for (const r of await peopleOfCompanies(tx, [...companies.keys()]))
+    if (!people.has(r.id)) people.set(r.id, companies.get(r.c)!);
+  const ids = (m: Map<string, number>) => [...m.keys()].filter((k) => isUuid(k));
   await reevaluateRecords(tx, "person", ids(people), ctx, (id) => people.get(id) ?? null);
   await reevaluateRecords(tx, "company", ids(companies), ctx, (id) => companies.get(id) ?? null);
 }
 
-export const groupFollower: FollowerSpec = { name: GROUP_FOLLOWER, batchSize: 500, apply: applyGroupChanges };
+export const groupFollower: OutboxFollower = {
+  name: GROUP_FOLLOWER,
+  log: "outbox",
+  batchSize: 500,
+  apply: applyGroupChanges,
+};
 
 /** Catches group membership up with the outbox now (CLI, tests, after writes from another process). */
 export const catchUpGroups = (handle: Pick<DbHandle, "db" | "kind">) =>
   runFollowerOnce(handle, groupFollower);
-
-export const startGroupFollower = (handle: Pick<DbHandle, "db" | "sql" | "kind">) =>
-  startFollower(handle, groupFollower);
 
 /**
  * The daily job: groups whose membership depends on the date (member status, "expires within 30 days")
@@ -106,10 +85,7 @@ export async function reevaluateTimeBasedGroups(
   today = todayIso(),
 ): Promise<{ groups: number; entered: number; left: number }> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`insert into outbox_followers (name) values (${GROUP_FOLLOWER}) on conflict do nothing`,
-    );
-    await tx.execute(sql`select 1 from outbox_followers where name = ${GROUP_FOLLOWER} for update`);
+    await lockFollower(tx, GROUP_FOLLOWER);
     const ctx = await loadConditionContext(tx, today);
     const out = { groups: 0, entered: 0, left: 0 };
     for (const g of ctx.groups.values()) {

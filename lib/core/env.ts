@@ -27,7 +27,7 @@ const schema = z.object({
   INNGEST_BASE_URL: z.string().url().optional(),
   INNGEST_DEV: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Benchmarks only (scripts/bench-api.ts): enables the bare baseline route /api/v1/bench-baseline. */
+  /** Benchmarks only (scripts/bench-api.ts): enables the bare baseline route /api/bench/baseline. */
   GUILDHALL_BENCH_BASELINE_TOKEN: z.string().min(20).optional(),
   /** Set by `next build`; the database must never be opened while building. */
   NEXT_PHASE: z.string().optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { affectedBy } from "./watch";
+import { affectedBy } from "./sync-triggers";
 
 const change = (over: Record<string, unknown>) =>
   ({

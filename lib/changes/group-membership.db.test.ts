@@ -9,10 +9,10 @@ import { createPerson, updatePerson } from "@/db/queries/people";
 import { createCompany, updateCompany } from "@/db/queries/companies";
 import { createUser } from "@/db/queries/users";
 import { registerPerson } from "@/db/queries/registrations";
-import { runFollowerOnce, startFollower } from "@/lib/outbox/follower";
-import { catchUpGroups, groupFollower, reevaluateTimeBasedGroups } from "./follower";
-import { addDays } from "./evaluate";
-import { todayIso } from "./context";
+import { runFollowerOnce, startFollower } from "./engine";
+import { catchUpGroups, groupFollower, reevaluateTimeBasedGroups } from "./group-membership";
+import { addDays } from "@/lib/groups/evaluate";
+import { todayIso } from "@/lib/groups/context";
 
 let t: TestDb;
 beforeAll(async () => {

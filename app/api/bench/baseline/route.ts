@@ -1,9 +1,9 @@
 // Benchmark baseline (scripts/bench-api.ts): a bare handler that checks one bearer token and runs the same
 // page query as GET /api/v1/members (same group, same `fields`), without the wrapper. 404 unless GUILDHALL_BENCH_BASELINE_TOKEN is set.
 import { getHandle } from "@/db/client";
-import { fieldSetOf } from "@/lib/api/fields";
+import { fieldSetOf } from "@/lib/schemas/member-fields";
 import { listMembersInScope } from "@/lib/api/members-query";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 
 export async function GET(req: Request): Promise<Response> {
   const token = env.GUILDHALL_BENCH_BASELINE_TOKEN;
