@@ -3,8 +3,9 @@
 //   tsx e2e/sso-seed.ts deactivate <personId>
 //   tsx e2e/sso-seed.ts expire-retired-keys
 import { openDatabase } from "@/db/client";
-import { createPerson, setPersonActive } from "@/db/queries/people";
-import { createUser } from "@/db/queries/users";
+import { setPersonActive } from "@/db/queries/people";
+import { createPerson } from "@/lib/records/people";
+import { createUser } from "@/lib/auth/accounts";
 import { expireRetiredKeys } from "@/lib/oidc/keys";
 
 const [cmd, ...args] = process.argv.slice(2);

@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import { connectPgliteSocket, connectPostgres, migrationsFolder, type DbHandle } from "@/db/client";
 import { openPgliteOwner } from "@/db/pglite-owner";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { createApiKey } from "@/db/queries/api-keys";
+import { createApiKey } from "@/lib/api-keys/lifecycle";
 import { nextStartEnv } from "./next-start";
 
 const BENCH_FIELDS = ["email", "phone", "job_title", "member_status", "join_date"];

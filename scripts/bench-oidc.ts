@@ -99,8 +99,8 @@ const pct = (sorted: number[], p: number) =>
 async function main() {
   if (values.postgres) await adminSql(`create database "${benchDb}"`);
   const { openDatabase } = await import("@/db/client");
-  const { createPerson } = await import("@/db/queries/people");
-  const { createUser } = await import("@/db/queries/users");
+  const { createPerson } = await import("@/lib/records/people");
+  const { createUser } = await import("@/lib/auth/accounts");
   const { createSsoClient } = await import("@/db/queries/sso-clients");
   const { saveAuthCode } = await import("@/db/queries/oidc");
   const { hashToken, randomToken } = await import("@/lib/core/crypto");

@@ -17,7 +17,8 @@ import postgres from "postgres";
 import { connectPgliteSocket, connectPostgres, migrationsFolder, type DbHandle } from "@/db/client";
 import { openPgliteOwner } from "@/db/pglite-owner";
 import { listPeople } from "@/db/queries/people";
-import { createUser, findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail } from "@/db/queries/users";
+import { createUser } from "@/lib/auth/accounts";
 import { seedDemo } from "@/lib/demo/seed";
 import { nextStartEnv } from "./next-start";
 

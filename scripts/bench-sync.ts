@@ -15,7 +15,7 @@ import postgres from "postgres";
 import { connectPgliteSocket, connectPostgres, migrationsFolder, type DbHandle } from "@/db/client";
 import { openPgliteOwner } from "@/db/pglite-owner";
 import { saveIntegration } from "@/db/queries/integrations";
-import { updatePerson } from "@/db/queries/people";
+import { updatePerson } from "@/lib/records/people";
 import { saveSyncLink } from "@/db/queries/sync-links";
 import { siteSettings } from "@/db/schema";
 import { startFollower } from "@/lib/changes/engine";

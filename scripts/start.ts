@@ -7,7 +7,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/pglite-owner";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/lib/auth/accounts";
 import { seedDemo } from "@/lib/demo/seed";
 import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "@/lib/demo/mobilize-demo";
 import type { MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";

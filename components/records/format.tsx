@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import type { CustomValues } from "@/db/schema";
 import { Badge } from "@/components/ui/page-header";
-import { memberStatusLabels, type MemberStatus } from "@/lib/records/member-status";
+import { memberStatusLabels, type MemberStatus } from "@/lib/schemas/member-status";
 
 /** How a stored custom value reads on a detail page. */
 export function formatCustomValue(v: CustomValues[string] | undefined): string {

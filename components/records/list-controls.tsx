@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { memberStatusLabels, memberStatuses } from "@/lib/records/member-status";
+import { memberStatusLabels, memberStatuses } from "@/lib/schemas/member-status";
 import { withParams, type SearchParams } from "@/lib/records/list-params";
 
 type Filters = {

@@ -1,7 +1,7 @@
 // The request log's retention: requests older than REQUEST_LOG_DAYS go, in batches; newer ones stay.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { seedKey } from "@/lib/api/test-harness";
+import { seedKey } from "@/test/api-harness";
 import { pruneRequestLog, REQUEST_LOG_DAYS, requestsPerDay } from "./api-keys-usage";
 
 let t: TestDb;

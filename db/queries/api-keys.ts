@@ -1,9 +1,9 @@
 // API keys: create, edit, roll, revoke, and the lookup by secret hash used on every API request.
-// Every change NOTIFYs `guildhall_api_keys` so other processes drop their cached copy (lib/api/key-cache.ts).
+// Every change NOTIFYs `guildhall_api_keys` so other processes drop their cached copy (lib/api-keys/cache.ts).
+// Secrets are made by lib/api-keys/lifecycle.ts; only their hashes come here.
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import type { ApiKeyInput } from "@/lib/schemas/api-key";
-import { generateKeySecret } from "@/lib/api/key-secret";
 import type { DbOrTx } from "../client";
 import { apiKeys } from "../schema";
 import { isUuid } from "@/lib/core/ids";
@@ -14,14 +14,16 @@ export const API_KEYS_CHANNEL = "guildhall_api_keys";
 type KeyFields = Omit<ApiKeyInput, "webhookUrls">;
 const notify = (db: DbOrTx, id: string) => db.execute(sql`select pg_notify(${API_KEYS_CHANNEL}, ${id})`);
 
-/** Creates a key; the secret is returned here once and never again. */
-export async function createApiKey(db: DbOrTx, input: KeyFields): Promise<{ key: ApiKey; secret: string }> {
-  const s = generateKeySecret();
+/** How a key's secret is stored: its hash, and what staff may see of it. */
+export type StoredSecret = { hash: string; displayPrefix: string; last4: string };
+
+/** Inserts a key (input already validated) with its secret's hash. */
+export async function insertApiKey(db: DbOrTx, input: KeyFields, s: StoredSecret): Promise<ApiKey> {
   const [key] = await db
     .insert(apiKeys)
     .values({ ...input, secretHash: s.hash, displayPrefix: s.displayPrefix, last4: s.last4 })
     .returning();
-  return { key, secret: s.secret };
+  return key;
 }
 
 export async function getApiKey(db: DbOrTx, id: string): Promise<ApiKey | null> {
@@ -58,8 +60,12 @@ export async function revokeApiKey(db: DbOrTx, id: string): Promise<void> {
 }
 
 /** A new secret; the old one keeps working for `graceMs` (0 = stops at once). */
-export async function rollApiKey(db: DbOrTx, id: string, graceMs: number): Promise<{ secret: string }> {
-  const s = generateKeySecret();
+export async function setApiKeySecret(
+  db: DbOrTx,
+  id: string,
+  s: StoredSecret,
+  graceMs: number,
+): Promise<void> {
   const [row] = await db
     .update(apiKeys)
     .set({
@@ -74,7 +80,6 @@ export async function rollApiKey(db: DbOrTx, id: string, graceMs: number): Promi
     .returning({ id: apiKeys.id });
   if (!row) throw new AppError("not_found", "That API key was not found.");
   await notify(db, id);
-  return { secret: s.secret };
 }
 
 /** The live key whose current secret, or previous secret still in its grace period, hashes to `hash`. */

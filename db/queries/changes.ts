@@ -80,6 +80,30 @@ export function listRecordHistory(db: DbOrTx, recordType: RecordType, recordId: 
     .limit(limit);
 }
 
+/** An outbox row as a changes feed reads it (the before-snapshot's person and status for deletions). */
+export type FeedOutboxRow = {
+  cursor: number;
+  type: string;
+  id: string;
+  op: string;
+  at: Date;
+  cause: null;
+  prev_person: string | null;
+  prev_status: string | null;
+};
+
+/** Outbox rows of these record types after `after` (and up to `upTo`), oldest first. */
+export async function readOutboxForFeed(
+  db: DbOrTx,
+  o: { after: number; upTo?: number; types: string[]; limit: number },
+): Promise<FeedOutboxRow[]> {
+  if (!o.types.length) return [];
+  return (await db.execute(sql`select cursor::int8 as cursor, record_type as type, record_id as id, op, created_at as at, null as cause,
+      before->>'personId' as prev_person, before->>'status' as prev_status
+    from changes where cursor > ${o.after} ${o.upTo === undefined ? sql`` : sql`and cursor <= ${o.upTo}`}
+      and record_type = any(${`{${o.types.join(",")}}`}::text[]) order by cursor limit ${o.limit}`)) as unknown as FeedOutboxRow[];
+}
+
 export async function latestCursor(db: DbOrTx): Promise<number> {
   const [row] = await db
     .select({ c: sql<number>`coalesce(max(${changes.cursor}), 0)::bigint` })

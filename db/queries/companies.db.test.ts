@@ -2,15 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
 import { AppError } from "@/lib/core/errors";
 import { listChangesAfter, latestCursor } from "./changes";
-import {
-  countCompanies,
-  createCompany,
-  listCompanies,
-  listPendingSignups,
-  setCompanyActive,
-} from "./companies";
+import { countCompanies, listCompanies, listPendingSignups, setCompanyActive } from "./companies";
+import { createCompany } from "@/lib/records/companies";
 import { createMembershipType } from "./membership-types";
-import { createPerson } from "./people";
+import { createPerson } from "@/lib/records/people";
 
 let t: TestDb;
 let goldId: string;

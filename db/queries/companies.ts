@@ -1,18 +1,17 @@
-// Companies: reads and writes through the outbox.
+// Companies: reads, and row writes through the outbox. The rules of writing one: lib/records/companies.ts.
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { ANY_TEXT, decodeCursor, encodeCursor } from "@/lib/core/cursor";
 import { UUID } from "@/lib/core/ids";
-import { validateCustomValues } from "@/lib/records/custom-values";
-import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
-import type { CompanyInput, CompanyPatch } from "@/lib/schemas/records";
+import { memberStatusFilterSql, memberStatusSql } from "@/db/schema/member-status";
+import { type MemberStatus } from "@/lib/schemas/member-status";
 import type { DbOrTx } from "../client";
 import { companies } from "../schema";
 import type { Actor } from "./changes";
-import { listCustomFields } from "./custom-fields";
 import { isUuid } from "@/lib/core/ids";
 import { insertRecord, updateRecord } from "./record-writes";
 
 export type Company = typeof companies.$inferSelect;
+export type NewCompany = typeof companies.$inferInsert;
 
 export async function getCompany(db: DbOrTx, id: string): Promise<Company | null> {
   if (!isUuid(id)) return null;
@@ -20,34 +19,18 @@ export async function getCompany(db: DbOrTx, id: string): Promise<Company | null
   return row ?? null;
 }
 
-export async function createCompany(db: DbOrTx, input: CompanyInput, actor: Actor): Promise<Company> {
-  const custom = validateCustomValues(await listCustomFields(db, "company"), input.custom ?? {}, {
-    partial: false,
-  });
-  return insertRecord<Company>(db, companies, "company", { ...input, custom }, actor);
-}
+/** Inserts a company (values already validated) with its outbox row. */
+export const insertCompany = (db: DbOrTx, values: NewCompany, actor: Actor) =>
+  insertRecord<Company>(db, companies, "company", values, actor);
 
-export async function updateCompany(
+/** Updates a company with what `patch` returns for the locked current row (see updateRecord). */
+export const updateCompanyRecord = (
   db: DbOrTx,
   id: string,
-  patch: CompanyPatch,
+  patch: (current: Company) => Partial<NewCompany>,
   actor: Actor,
   opts: { expectedVersion?: number } = {},
-) {
-  // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
-  const custom =
-    patch.custom &&
-    validateCustomValues(await listCustomFields(db, "company"), patch.custom, { partial: true });
-  return updateRecord<Company>(
-    db,
-    companies,
-    "company",
-    id,
-    (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
-    actor,
-    { ...opts, what: "Company" },
-  );
-}
+) => updateRecord<Company>(db, companies, "company", id, patch, actor, { ...opts, what: "Company" });
 
 export function setCompanyActive(db: DbOrTx, id: string, active: boolean, actor: Actor) {
   return updateRecord<Company>(db, companies, "company", id, () => ({ active }), actor, {
@@ -63,19 +46,6 @@ export function listCompanyChoices(db: DbOrTx) {
     .from(companies)
     .where(eq(companies.active, true))
     .orderBy(asc(sql`lower(${companies.name})`));
-}
-
-/**
- * Company Signup Protection: a person linking themselves to a protected company is held for approval
- * unless their email's domain is one of the company's domains.
- */
-export function needsSignupApproval(
-  company: Pick<Company, "signupProtected" | "emailDomains">,
-  email: string | null | undefined,
-): boolean {
-  if (!company.signupProtected) return false;
-  const domain = email?.split("@")[1]?.toLowerCase();
-  return !domain || !company.emailDomains.map((d) => d.toLowerCase()).includes(domain);
 }
 
 export type CompanyListFilter = {

@@ -9,8 +9,9 @@ import {
   listCustomFields,
   updateCustomField,
 } from "./custom-fields";
-import { createCompany, updateCompany } from "./companies";
-import { createPerson, getPerson, updatePerson } from "./people";
+import { createCompany, updateCompany } from "@/lib/records/companies";
+import { getPerson } from "./people";
+import { createPerson, updatePerson } from "@/lib/records/people";
 
 let t: TestDb;
 beforeAll(async () => {

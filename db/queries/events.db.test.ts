@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { eventInputSchema } from "@/lib/schemas/admin";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
 import { createEvent, listEvents, updateEvent } from "./events";
-import { createPerson } from "./people";
+import { createPerson } from "@/lib/records/people";
 import {
   listEventRegistrations,
   listPersonRegistrations,

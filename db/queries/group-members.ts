@@ -2,10 +2,8 @@
 import { ANY_TEXT, decodeCursor, encodeCursor } from "@/lib/core/cursor";
 import { UUID } from "@/lib/core/ids";
 import { sql } from "drizzle-orm";
-import { membersSql } from "@/lib/groups/compile";
-import { loadConditionContext } from "@/lib/groups/context";
-import type { GroupDef, MemberRecordType } from "@/lib/groups/types";
 import type { DbOrTx } from "../client";
+import type { GroupRecordTypes, MemberRecordType } from "../schema";
 import { isUuid } from "@/lib/core/ids";
 
 /** Ids of the groups a record is in (stored membership, one indexed lookup). */
@@ -37,15 +35,6 @@ export async function isRecordInGroup(
 export async function countGroupMembers(db: DbOrTx, groupId: string): Promise<number> {
   const [row] = (await db.execute(
     sql`select count(*)::int as n from group_members where group_id = ${groupId}::uuid`,
-  )) as unknown as { n: number }[];
-  return row.n;
-}
-
-/** How many records a draft definition would hold, straight from the compiled condition (live count). */
-export async function countDraftMembers(db: DbOrTx, draft: Omit<GroupDef, "name">): Promise<number> {
-  const ctx = await loadConditionContext(db);
-  const [row] = (await db.execute(
-    sql`select count(*)::int as n from (${membersSql(draft, ctx)}) x`,
   )) as unknown as { n: number }[];
   return row.n;
 }
@@ -97,7 +86,7 @@ export async function listGroupMembers(
 /** How many of the listed ids are people/companies of the given types (live count of a hand-picked draft). */
 export async function countSpecificDraft(
   db: DbOrTx,
-  recordTypes: GroupDef["recordTypes"],
+  recordTypes: GroupRecordTypes,
   ids: string[],
 ): Promise<number> {
   const valid = [...new Set(ids.filter(isUuid))];

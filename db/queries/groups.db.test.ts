@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
 import { catchUpGroups } from "@/lib/changes/group-membership";
 import { registerGroupUsage } from "@/lib/groups/usage";
-import { createGroup, deleteGroup, getGroup, updateGroup } from "./groups";
-import { countDraftMembers, isRecordInGroup, listGroupIdsForRecord, listGroupMembers } from "./group-members";
-import { createPerson } from "./people";
+import { getGroup } from "./groups";
+import { createGroup, deleteGroup, updateGroup } from "@/lib/groups/definitions";
+import { isRecordInGroup, listGroupIdsForRecord, listGroupMembers } from "./group-members";
+import { countDraftMembers } from "@/lib/groups/draft-count";
+import { createPerson } from "@/lib/records/people";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -122,3 +122,40 @@ export async function removeAllMembers(tx: DbOrTx, groupId: string): Promise<voi
     order by record_type, record_id`);
   await tx.execute(sql`delete from group_members where group_id = ${groupId}::uuid`);
 }
+
+/** A group's log rows as a changes feed reads them. */
+export type FeedLogRow = {
+  cursor: number;
+  type: string;
+  id: string;
+  op: string;
+  at: Date;
+  cause: number | null;
+};
+
+/**
+ * One group's entries and exits after `after`, oldest first. With `causeUpTo`, it stops before the first
+ * entry caused by an outbox write past that cursor (so a reader that follows the outbox only up to the
+ * group follower sees each write with the membership change it caused).
+ */
+export async function readGroupLogForFeed(
+  db: DbOrTx,
+  o: { groupId: string; after: number; causeUpTo?: number; limit: number },
+): Promise<FeedLogRow[]> {
+  return (await db.execute(sql`select cursor::int8 as cursor, record_type as type, record_id::text as id, kind as op, created_at as at, cause_cursor::int8 as cause
+    from group_membership_changes where group_id = ${o.groupId} and cursor > ${o.after}
+      ${
+        o.causeUpTo === undefined
+          ? sql``
+          : sql`and cursor < coalesce((select min(cursor) from group_membership_changes
+              where group_id = ${o.groupId} and cursor > ${o.after} and cause_cursor > ${o.causeUpTo}), 9223372036854775807)`
+      } order by cursor limit ${o.limit}`)) as unknown as FeedLogRow[];
+}
+
+/** The newest entry's cursor (0 when the log is empty). */
+export async function latestMembershipCursor(db: DbOrTx): Promise<number> {
+  const [row] = (await db.execute(
+    sql`select coalesce(max(cursor), 0)::int8 as c from group_membership_changes`,
+  )) as unknown as { c: string | number }[];
+  return Number(row.c);
+}

@@ -2,7 +2,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { ANY_TEXT, badCursor, decodeCursor, encodeCursor } from "@/lib/core/cursor";
 import { UUID } from "@/lib/core/ids";
-import { memberStatusFilterSql, memberStatusSql, type MemberStatus } from "@/lib/records/member-status";
+import { memberStatusFilterSql, memberStatusSql } from "@/db/schema/member-status";
+import { type MemberStatus } from "@/lib/schemas/member-status";
 import type { DbOrTx } from "../client";
 import type { ApprovalStatus } from "../schema";
 

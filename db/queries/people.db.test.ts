@@ -3,16 +3,9 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { AppError } from "@/lib/core/errors";
 import { customFields, membershipTypes } from "../schema";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
-import { createCompany } from "./companies";
-import {
-  countPeople,
-  createPerson,
-  decidePendingSignup,
-  getPerson,
-  listPeople,
-  setPersonActive,
-  updatePerson,
-} from "./people";
+import { createCompany } from "@/lib/records/companies";
+import { countPeople, getPerson, listPeople, setPersonActive } from "./people";
+import { createPerson, decidePendingSignup, updatePerson } from "@/lib/records/people";
 
 let t: TestDb;
 let typeId: string;

@@ -1,26 +1,20 @@
-// People: reads for screens and the API, and writes through the outbox (record-writes.ts).
+// People: reads, and row writes through the outbox (record-writes.ts). The rules of writing a person
+// (custom values, signup decisions) are lib/records/people.ts.
 import { eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
-import { validateCustomValues } from "@/lib/records/custom-values";
-import type { PersonInput, PersonPatch } from "@/lib/schemas/records";
 import type { DbOrTx } from "../client";
-import { people, type ApprovalStatus } from "../schema";
+import { people, type ChangeOp } from "../schema";
 import type { Actor } from "./changes";
-import { listCustomFields } from "./custom-fields";
 import { insertRecord, updateRecord } from "./record-writes";
 
 export type Person = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
 
 export async function getPerson(db: DbOrTx, id: string): Promise<Person | null> {
   if (!isUuid(id)) return null;
   const [row] = await db.select().from(people).where(eq(people.id, id));
   return row ?? null;
-}
-
-async function checkedCustom(db: DbOrTx, values: PersonInput["custom"], partial: boolean) {
-  if (values === undefined) return undefined;
-  return validateCustomValues(await listCustomFields(db, "person"), values, { partial });
 }
 
 function emailTaken(e: unknown): boolean {
@@ -33,83 +27,46 @@ function emailTaken(e: unknown): boolean {
   return c.code === "23505" && (c.constraint_name ?? "").includes("email");
 }
 
-export async function createPerson(
-  db: DbOrTx,
-  input: PersonInput,
-  actor: Actor,
-  extra: { approvalStatus?: ApprovalStatus; requestedCompanyId?: string | null } = {},
-): Promise<Person> {
-  const custom = (await checkedCustom(db, input.custom ?? {}, false)) ?? {};
+const emailInUse = (email: unknown) =>
+  new AppError("conflict", `Another person already uses the email ${email}.`, {
+    fields: [{ field: "email", message: "Already in use" }],
+  });
+
+/** Inserts a person (values already validated) with its outbox row; a taken email is a conflict. */
+export async function insertPerson(db: DbOrTx, values: NewPerson, actor: Actor): Promise<Person> {
   try {
-    return await insertRecord<Person>(db, people, "person", { ...input, custom, ...extra }, actor);
+    return await insertRecord<Person>(db, people, "person", values, actor);
   } catch (e) {
-    if (emailTaken(e))
-      throw new AppError("conflict", `Another person already uses the email ${input.email}.`, {
-        fields: [{ field: "email", message: "Already in use" }],
-      });
+    if (emailTaken(e)) throw emailInUse(values.email);
     throw e;
   }
 }
 
-export async function updatePerson(
+/** Updates a person with what `patch` returns for the locked current row (see updateRecord). */
+export async function updatePersonRecord(
   db: DbOrTx,
   id: string,
-  patch: PersonPatch,
+  patch: (current: Person) => Partial<NewPerson>,
   actor: Actor,
-  opts: { expectedVersion?: number } = {},
+  opts: { expectedVersion?: number; op?: ChangeOp } = {},
 ): Promise<Person> {
-  // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
-  const custom = await checkedCustom(db, patch.custom, true);
+  let email: unknown;
+  const values = (current: Person) => {
+    const v = patch(current);
+    email = v.email;
+    return v;
+  };
   try {
-    return await updateRecord<Person>(
-      db,
-      people,
-      "person",
-      id,
-      (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
-      actor,
-      { ...opts, what: "Person" },
-    );
+    return await updateRecord<Person>(db, people, "person", id, values, actor, { ...opts, what: "Person" });
   } catch (e) {
-    if (emailTaken(e))
-      throw new AppError("conflict", `Another person already uses the email ${patch.email}.`, {
-        fields: [{ field: "email", message: "Already in use" }],
-      });
+    if (emailTaken(e)) throw emailInUse(email);
     throw e;
   }
 }
 
 /** Deactivated people stay on file but can no longer sign in. */
-export function setPersonActive(db: DbOrTx, id: string, active: boolean, actor: Actor): Promise<Person> {
-  return updateRecord<Person>(db, people, "person", id, () => ({ active }), actor, {
-    op: active ? "reactivated" : "deactivated",
-    what: "Person",
-  });
-}
-
-/** Staff decision on a pending company link (Company Signup Protection). */
-export function decidePendingSignup(
-  db: DbOrTx,
-  id: string,
-  decision: "approve" | "reject",
-  actor: Actor,
-): Promise<Person> {
-  return updateRecord<Person>(
-    db,
-    people,
-    "person",
-    id,
-    (p) => {
-      if (p.approvalStatus !== "pending_approval")
-        throw new AppError("conflict", `${p.firstName} ${p.lastName} is not awaiting approval.`);
-      return decision === "approve"
-        ? { approvalStatus: "approved", companyId: p.requestedCompanyId, requestedCompanyId: null }
-        : { approvalStatus: "rejected", requestedCompanyId: null };
-    },
-    actor,
-    { what: "Person" },
-  );
-}
+export const setPersonActive = (db: DbOrTx, id: string, active: boolean, actor: Actor): Promise<Person> =>
+  updatePersonRecord(db, id, () => ({ active }), actor, { op: active ? "reactivated" : "deactivated" });
 
 // The list and its counts live in people-list.ts; re-exported so callers keep one import.
 export {

@@ -1,7 +1,5 @@
 // User accounts: the sign-in identity of a person (or of a staff admin with no person record).
 import { eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/core/errors";
-import { hashPassword } from "@/lib/auth/password";
 import type { DbOrTx } from "../client";
 import { people, users, type UserRole } from "../schema";
 import { recordChange, type Actor } from "./changes";
@@ -37,31 +35,14 @@ export async function getAccount(db: DbOrTx, userId: string) {
 
 export type Account = NonNullable<Awaited<ReturnType<typeof getAccount>>>;
 
-/** Only an active person (or a staff admin without a person record) may sign in. */
-export const canSignIn = (a: Pick<Account, "personId" | "personActive">) =>
-  a.personId === null || a.personActive === true;
-
-export async function createUser(
+/** Inserts an account (password already hashed, email already checked) with its outbox row. */
+export async function insertUser(
   db: DbOrTx,
-  input: { email: string; password: string; role: UserRole; personId?: string | null },
+  values: { email: string; passwordHash: string; role: UserRole; personId: string | null },
   actor: Actor,
 ): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, input.email)) {
-      throw new AppError("conflict", `An account with the email ${input.email} already exists.`, {
-        fields: [{ field: "email", message: "Already in use" }],
-      });
-    }
-    const [row] = await tx
-      .insert(users)
-      .values({
-        email: input.email.trim().toLowerCase(),
-        passwordHash,
-        role: input.role,
-        personId: input.personId ?? null,
-      })
-      .returning();
+    const [row] = await tx.insert(users).values(values).returning();
     await recordChange(tx, {
       recordType: "user",
       recordId: row.id,
@@ -74,11 +55,8 @@ export async function createUser(
   });
 }
 
-export async function setUserPassword(db: DbOrTx, userId: string, password: string): Promise<void> {
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password) })
-    .where(eq(users.id, userId));
+export async function setUserPasswordHash(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 export async function markSignedIn(db: DbOrTx, userId: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { createTestDb, type TestDb } from "@/test/db";
-import { call, seedGroup, seedKey, seedPerson, useTestHandle, closeTestHandle } from "./test-harness";
+import { call, seedGroup, seedKey, seedPerson, useTestHandle, closeTestHandle } from "@/test/api-harness";
 
 let t: TestDb;
 const k: Record<string, string> = {};

@@ -3,14 +3,21 @@
 // group's membership log (entered/left). An entry becomes an upsert carrying the record's CURRENT data
 // (as the key may see it) when the record is in scope now, a tombstone when it left the scope or was
 // deactivated, and is skipped when the record is out of scope and was never shown (so nothing leaks).
-import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { latestCursor, readOutboxForFeed } from "@/db/queries/changes";
+import { latestMembershipCursor, readGroupLogForFeed } from "@/db/queries/membership-log";
 import { decodeCursor, encodeCursor, POSITION } from "@/lib/core/cursor";
 import { isUuid } from "@/lib/core/ids";
-import { eventWireOf } from "./events-query";
-import type { ResolvedKey } from "./key-cache";
-import { getMembersInScopeByIds, idsInGroup } from "./members-query";
-import { projectMember } from "./project";
+import type { ResolvedKey } from "@/lib/api-keys/cache";
+import {
+  eventsInScopeByIds,
+  getMembersInScopeByIds,
+  groupMembersAmong,
+  groupOf,
+  peopleInScopeAmong,
+  registrationsInScopeByIds,
+} from "@/lib/api-keys/scope";
+import { eventWireOf, projectMember } from "./project";
 
 type Raw = {
   src: "c" | "g";
@@ -48,11 +55,9 @@ function decode(cursor: string | undefined): [number, number] {
 export type FeedEntry = Out;
 
 /** The feed position just after everything written so far (where a new webhook subscriber starts). */
+/** The feed position just after everything written so far (where a new webhook subscriber starts). */
 export async function feedHead(db: DbOrTx): Promise<string> {
-  const [row] = (await db.execute(
-    sql`select (select coalesce(max(cursor), 0) from changes)::int8 as c, (select coalesce(max(cursor), 0) from group_membership_changes)::int8 as g`,
-  )) as unknown as { c: string | number; g: string | number }[];
-  return encode(Number(row.c), Number(row.g));
+  return encode(await latestCursor(db), await latestMembershipCursor(db));
 }
 
 /**
@@ -65,27 +70,24 @@ export async function readChangesForKey(
   o: { cursor?: string; limit: number; outboxUpTo?: number },
 ): Promise<{ data: FeedEntry[]; next_cursor: string }> {
   const [c0, g0] = decode(o.cursor);
-  const group = key.limitMemberData && key.groupId ? key.groupId : null;
+  const group = groupOf(key);
   const types = [
     ...(key.memberAccess ? ["person", "company"] : []),
     ...(key.eventAccess ? ["event", "registration"] : []),
   ];
-  const outbox = types.length
-    ? ((await db.execute(sql`select 'c' as src, cursor::int8 as cursor, record_type as type, record_id as id, op, created_at as at, null as cause,
-          before->>'personId' as prev_person, before->>'status' as prev_status
-        from changes where cursor > ${c0} ${o.outboxUpTo === undefined ? sql`` : sql`and cursor <= ${o.outboxUpTo}`} and record_type = any(${`{${types.join(",")}}`}::text[]) order by cursor limit ${o.limit}`)) as unknown as Raw[])
-    : [];
-  const glog =
+  const outbox: Raw[] = (
+    await readOutboxForFeed(db, { after: c0, upTo: o.outboxUpTo, types, limit: o.limit })
+  ).map((r) => ({ src: "c", ...r }));
+  const glog: Raw[] =
     group && key.memberAccess
-      ? ((await db.execute(sql`select 'g' as src, cursor::int8 as cursor, record_type as type, record_id::text as id, kind as op, created_at as at, cause_cursor::int8 as cause,
-          null as prev_person, null as prev_status
-        from group_membership_changes where group_id = ${group} and cursor > ${g0}
-          ${
-            o.outboxUpTo === undefined
-              ? sql``
-              : sql`and cursor < coalesce((select min(cursor) from group_membership_changes
-                  where group_id = ${group} and cursor > ${g0} and cause_cursor > ${o.outboxUpTo}), 9223372036854775807)`
-          } order by cursor limit ${o.limit}`)) as unknown as Raw[])
+      ? (
+          await readGroupLogForFeed(db, {
+            groupId: group,
+            after: g0,
+            causeUpTo: o.outboxUpTo,
+            limit: o.limit,
+          })
+        ).map((r) => ({ src: "g", ...r, prev_person: null, prev_status: null }))
       : [];
   // Merge (by cause cursor, else by time); stop where a full batch runs out (its next rows were not read).
   const merged: Raw[] = [];
@@ -109,14 +111,11 @@ export async function readChangesForKey(
     ),
   ];
   const inScope = await getMembersInScopeByIds(db, key, memberIds);
-  const inGroup = group ? await idsInGroup(db, group, memberIds) : null;
+  const inGroup = await groupMembersAmong(db, key, memberIds);
   const otherIds = (t: string) => [
     ...new Set(merged.filter((r) => r.type === t && isUuid(r.id)).map((r) => r.id)),
   ];
-  const events = await rowsById(
-    db,
-    sql`select * from events where status <> 'draft' and id = any(${`{${otherIds("event").join(",")}}`}::uuid[])`,
-  );
+  const events = await eventsInScopeByIds(db, otherIds("event"));
   // A deleted registration's tombstone is shown only when its person is in scope now (else the key never
   // saw it); a deleted event's only when it was not a draft.
   const regPeople = [
@@ -126,18 +125,8 @@ export async function readChangesForKey(
         .map((r) => r.prev_person!),
     ),
   ];
-  const peopleInScope = await rowsById(
-    db,
-    sql`select p.id::text as id from people p
-    ${group ? sql`join group_members gm on gm.group_id = ${group} and gm.record_type = 'person' and gm.record_id = p.id` : sql``}
-    where p.active and p.id = any(${`{${regPeople.join(",")}}`}::uuid[])`,
-  );
-  const regs = await rowsById(
-    db,
-    sql`select r.* from registrations r join people p on p.id = r.person_id and p.active
-    ${group ? sql`join group_members gm on gm.group_id = ${group} and gm.record_type = 'person' and gm.record_id = r.person_id` : sql``}
-    where r.id = any(${`{${otherIds("registration").join(",")}}`}::uuid[])`,
-  );
+  const peopleInScope = await peopleInScopeAmong(db, key, regPeople);
+  const regs = await registrationsInScopeByIds(db, key, otherIds("registration"));
 
   const data: Out[] = [];
   for (const r of merged) {
@@ -179,9 +168,4 @@ export async function readChangesForKey(
     }
   }
   return { data, next_cursor: encode(c1, g1) };
-}
-
-async function rowsById(db: DbOrTx, query: ReturnType<typeof sql>) {
-  const rows = (await db.execute(query)) as unknown as (Record<string, unknown> & { id: string })[];
-  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -4,14 +4,14 @@
 import { getHandle, type Db } from "@/db/client";
 import { AppError } from "@/lib/core/errors";
 import { hashToken } from "@/lib/core/crypto";
-import { looksLikeKey } from "./key-secret";
-import { resolveApiKey, type ResolvedKey } from "./key-cache";
+import { looksLikeKey } from "@/lib/api-keys/secret";
+import { resolveApiKey, type ResolvedKey } from "@/lib/api-keys/cache";
+import { checkFamily, type ApiFamily } from "@/lib/api-keys/scope";
 import { takeRateLimit } from "./rate-limit";
 import { recordApiRequest } from "./usage";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ApiFamily = "members" | "events" | "any";
 export type ApiContext<P> = { req: Request; url: URL; key: ResolvedKey; params: P; db: Db; body: unknown };
 export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
 
@@ -33,13 +33,6 @@ function bearerOf(req: Request): string {
 
 const unknownKey = () =>
   new AppError("unauthorized", "This API key is not valid: it is unknown, revoked or expired.");
-
-function checkFamily(key: ResolvedKey, family: ApiFamily) {
-  if (family === "members" && !key.memberAccess)
-    throw new AppError("forbidden", "This API key has no access to membership data.");
-  if (family === "events" && !key.eventAccess)
-    throw new AppError("forbidden", "This API key has no access to event data.");
-}
 
 async function readBody(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");

@@ -11,7 +11,7 @@ import {
   seedKey,
   seedPerson,
   useTestHandle,
-} from "./test-harness";
+} from "@/test/api-harness";
 
 let t: TestDb;
 type Rec = { type: "person" | "company"; id: string };

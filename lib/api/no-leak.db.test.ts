@@ -18,7 +18,7 @@ import {
   seedPerson,
   useTestHandle,
   closeTestHandle,
-} from "./test-harness";
+} from "@/test/api-harness";
 
 let t: TestDb;
 type Rec = { type: "person" | "company"; id: string; active: boolean };

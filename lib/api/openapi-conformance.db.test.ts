@@ -6,7 +6,7 @@ import { createEvent } from "@/db/queries/events";
 import { registerPerson } from "@/db/queries/registrations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
-import { call, seedCompany, seedKey, seedPerson, useTestHandle, closeTestHandle } from "./test-harness";
+import { call, seedCompany, seedKey, seedPerson, useTestHandle, closeTestHandle } from "@/test/api-harness";
 
 let t: TestDb;
 let doc: {

@@ -1,13 +1,15 @@
 // Creating and updating people through the API: wire (snake_case) → the app's one person schema, with
 // server-owned fields refused by name and writes limited to the fields the key may see.
 import type { DbOrTx } from "@/db/client";
-import { getCompany, needsSignupApproval } from "@/db/queries/companies";
-import { createPerson, updatePerson } from "@/db/queries/people";
+import { getCompany } from "@/db/queries/companies";
+import { needsSignupApproval } from "@/lib/records/companies";
+import { createPerson, updatePerson } from "@/lib/records/people";
 import { AppError } from "@/lib/core/errors";
 import { personInputSchema, personPatchSchema, type PersonInput } from "@/lib/schemas/records";
 import { fromZodError } from "@/lib/core/errors";
-import type { ResolvedKey } from "./key-cache";
-import { getMemberInScope, type MemberRow } from "./members-query";
+import type { ResolvedKey } from "@/lib/api-keys/cache";
+import type { MemberRow } from "@/db/queries/member-reads";
+import { getMemberInScope } from "@/lib/api-keys/scope";
 import { parseBody } from "./parse";
 import { personPatchWireSchema, personWriteSchema } from "./schemas";
 

@@ -1,7 +1,8 @@
 // Database rows → wire objects, always through the key's schema (unknown and disallowed fields are
 // stripped by zod, so a column added later can never leak by accident).
 import type { FieldSet } from "@/lib/schemas/member-fields";
-import type { MemberRow } from "./members-query";
+import type { EventRow, RegistrationRow } from "@/db/queries/event-reads";
+import type { MemberRow } from "@/db/queries/member-reads";
 import { memberSchemaFor } from "./schemas";
 
 const personOnly = [
@@ -39,3 +40,26 @@ export function projectMember(row: MemberRow, key: KeyLike): Record<string, unkn
 }
 
 export const etagOf = (row: { version: number; type?: string }) => `"${row.type ?? "r"}-${row.version}"`;
+
+const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+
+export const eventWireOf = (r: EventRow) => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  location: r.location ?? null,
+  starts_at: iso(r.starts_at),
+  ends_at: iso(r.ends_at),
+  capacity: r.capacity ?? null,
+  status: r.status,
+  updated_at: iso(r.updated_at),
+});
+
+export const registrationWireOf = (r: RegistrationRow) => ({
+  id: r.id,
+  event_id: r.event_id,
+  person_id: r.person_id,
+  status: r.status,
+  registered_at: iso(r.registered_at),
+  updated_at: iso(r.updated_at),
+});

@@ -2,6 +2,7 @@
 // the OpenAPI document is generated from them (lib/api/openapi.ts). Wire names are snake_case.
 import { z } from "zod";
 import { customValueSchema } from "@/lib/schemas/records";
+import { MAX_MEMBER_PAGE } from "@/db/queries/member-reads";
 import type { FieldSet } from "@/lib/schemas/member-fields";
 
 const isoDateTime = z.string().meta({ format: "date-time" });
@@ -72,9 +73,6 @@ export function memberSchemaFor(fs: FieldSet) {
 export const memberListSchema = z
   .object({ data: z.array(memberSchema), next_cursor: z.string().nullable() })
   .meta({ id: "MemberList" });
-
-/** The largest page of GET /api/v1/members (the page query relies on it: members-query.ts). */
-export const MAX_MEMBER_PAGE = 200;
 
 export const memberListQuery = z
   .object({

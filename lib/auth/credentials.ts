@@ -2,7 +2,8 @@
 // accounts that may sign in (an active person, or a staff admin with no person record).
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { canSignIn, findUserByEmail, getAccount, markSignedIn } from "@/db/queries/users";
+import { findUserByEmail, getAccount, markSignedIn } from "@/db/queries/users";
+import { canSignIn } from "@/lib/auth/accounts";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { clearFailures, isLocked, recordFailure } from "./throttle";
 

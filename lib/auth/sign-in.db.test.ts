@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { createPerson, setPersonActive } from "@/db/queries/people";
-import { createUser } from "@/db/queries/users";
+import { setPersonActive } from "@/db/queries/people";
+import { createPerson } from "@/lib/records/people";
+import { createUser } from "@/lib/auth/accounts";
 import { checkCredentials } from "./credentials";
 import { MAX_FAILURES } from "./throttle";
 

@@ -3,11 +3,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { createGroup, updateGroup } from "@/db/queries/groups";
+import { createGroup, updateGroup } from "@/lib/groups/definitions";
 import { isRecordInGroup, listGroupIdsForRecord } from "@/db/queries/group-members";
-import { createPerson, updatePerson } from "@/db/queries/people";
-import { createCompany, updateCompany } from "@/db/queries/companies";
-import { createUser } from "@/db/queries/users";
+import { createPerson, updatePerson } from "@/lib/records/people";
+import { createCompany, updateCompany } from "@/lib/records/companies";
+import { createUser } from "@/lib/auth/accounts";
 import { registerPerson } from "@/db/queries/registrations";
 import { runFollowerOnce, startFollower } from "./engine";
 import { catchUpGroups, groupFollower, reevaluateTimeBasedGroups } from "./group-membership";

@@ -16,7 +16,7 @@ import {
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { activeEndpointsOf, insertDeliveries, keysWithActiveEndpoints } from "@/db/queries/webhooks";
 import { feedHead, readChangesForKey, type FeedEntry } from "@/lib/api/changes-feed";
-import { resolvedKeyOf } from "@/lib/api/key-cache";
+import { resolvedKeyOf } from "@/lib/api-keys/cache";
 import { requestDelivery } from "@/lib/webhooks/delivery-events";
 import { newMessageId } from "@/lib/webhooks/endpoints";
 

@@ -1,7 +1,7 @@
 // The demo's Mobilize: `npm start` runs the stand-in beside the site (in the start process) so a new user
 // sees a group sync happen with no account anywhere. Only used on the embedded demo defaults.
 import type { Db } from "@/db/client";
-import { createGroup } from "@/db/queries/groups";
+import { createGroup } from "@/lib/groups/definitions";
 import { getIntegration } from "@/db/queries/integrations";
 import { setUpDemoMobilize } from "@/lib/sync/demo";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";

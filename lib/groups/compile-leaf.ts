@@ -1,6 +1,7 @@
 // Leaf clauses to SQL, one fragment per field kind and operator (see compile.ts for the tree).
 import { sql, type SQL } from "drizzle-orm";
-import { memberStatusFilterSql, type MemberStatus } from "@/lib/records/member-status";
+import { memberStatusFilterSql } from "@/db/schema/member-status";
+import { type MemberStatus } from "@/lib/schemas/member-status";
 import type { ResolvedField } from "./fields";
 import type { ConditionContext, GroupDef, Leaf, MemberRecordType } from "./types";
 

@@ -1,6 +1,6 @@
 // The fields a condition may test. Client-safe: the builder lists them, the validator, compiler and
 // evaluator all resolve a leaf's field through resolveField() so they cannot disagree.
-import { memberStatuses, memberStatusLabels } from "@/lib/records/member-status";
+import { memberStatuses, memberStatusLabels } from "@/lib/schemas/member-status";
 import type { ValueKind } from "./operators";
 
 /** "person" fields apply to people only; "company" fields (key prefix "company.") apply to a company

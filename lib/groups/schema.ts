@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { registrationStatuses } from "@/db/schema/events";
 import { isUuid } from "@/lib/core/ids";
-import { memberStatuses } from "@/lib/records/member-status";
+import { memberStatuses } from "@/lib/schemas/member-status";
 import { resolveField, type ResolvedField } from "./fields";
 import { operatorFor, type ValueShape } from "./operators";
 import { isLeaf, type Condition, type ConditionContext, type Leaf } from "./types";

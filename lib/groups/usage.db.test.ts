@@ -2,7 +2,8 @@
 // module to have been loaded.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { createGroup, deleteGroup, getGroup } from "@/db/queries/groups";
+import { getGroup } from "@/db/queries/groups";
+import { createGroup, deleteGroup } from "@/lib/groups/definitions";
 import { createSsoClient } from "@/db/queries/sso-clients";
 import { saveSyncLink } from "@/db/queries/sync-links";
 import { groupUsages } from "./usage";

@@ -1,9 +1,9 @@
 // Shared set-up for the provider's database tests: members, clients and PKCE values.
 import crypto from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { createPerson } from "@/db/queries/people";
+import { createPerson } from "@/lib/records/people";
 import { createSsoClient } from "@/db/queries/sso-clients";
-import { createUser } from "@/db/queries/users";
+import { createUser } from "@/lib/auth/accounts";
 import type { SessionInfo } from "./authorize";
 import { s256 } from "./pkce";
 import { tokenRequest } from "./token";

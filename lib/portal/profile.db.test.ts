@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { createPerson, getPerson } from "@/db/queries/people";
+import { getPerson } from "@/db/queries/people";
+import { createPerson } from "@/lib/records/people";
 import { insertRecord } from "@/db/queries/record-writes";
 import { listRecordHistory } from "@/db/queries/changes";
 import { updateSiteSettings } from "@/db/queries/site-settings";

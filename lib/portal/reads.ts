@@ -3,7 +3,8 @@ import { asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { companies, events, membershipTypes, people, registrations } from "@/db/schema";
-import { deriveMemberStatus, type MemberStatus } from "@/lib/records/member-status";
+import { deriveMemberStatus } from "@/lib/records/member-status";
+import { type MemberStatus } from "@/lib/schemas/member-status";
 
 const requested = alias(companies, "requested_company");
 const companyType = alias(membershipTypes, "company_type");

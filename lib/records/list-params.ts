@@ -1,6 +1,6 @@
 // Reads list filters from a page's URL query string (filters live in the URL so views can be shared).
 import { isUuid } from "@/lib/core/ids";
-import { memberStatuses, type MemberStatus } from "./member-status";
+import { memberStatuses, type MemberStatus } from "@/lib/schemas/member-status";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;

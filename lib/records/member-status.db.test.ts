@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { createTestDb, type TestDb } from "@/test/db";
-import { deriveMemberStatus, memberStatusFilterSql, memberStatusSql, memberStatuses } from "./member-status";
+import { deriveMemberStatus } from "./member-status";
+import { memberStatusFilterSql, memberStatusSql } from "@/db/schema/member-status";
+import { memberStatuses } from "@/lib/schemas/member-status";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -39,18 +39,3 @@ export const isMemberField = (key: string) => knownFields.has(key);
 
 /** What a key may see: the field keys (always including the locked ones) and custom keys (null = all). */
 export type FieldSet = { fields: string[]; customKeys: string[] | null; custom: boolean };
-
-export function fieldSetOf(key: {
-  limitMemberData: boolean;
-  memberFields: string[];
-  customFieldKeys: string[];
-}): FieldSet {
-  if (!key.limitMemberData)
-    return { fields: memberFieldCatalogue.map((f) => f.key), customKeys: null, custom: true };
-  const chosen = key.memberFields.filter((f) => knownFields.has(f) && !lockedMemberFields.includes(f));
-  return {
-    fields: [...lockedMemberFields, ...chosen],
-    customKeys: [...key.customFieldKeys],
-    custom: key.customFieldKeys.length > 0,
-  };
-}

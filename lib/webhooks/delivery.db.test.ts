@@ -11,20 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { disabledEndpointCounts, listWebhookEndpoints, reenableEndpoint } from "@/db/queries/webhooks";
 import { replayDelivery, revealSigningSecret, rotateSigningSecret } from "@/lib/webhooks/endpoints";
-import { updatePerson } from "@/db/queries/people";
+import { updatePerson } from "@/lib/records/people";
 import { siteSettings, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { startExecutor, waitFor } from "@/inngest/embedded/testing/harness";
 import { webhookDeliver } from "@/inngest/functions/webhook-deliver";
 import { lockedMemberFields } from "@/lib/schemas/member-fields";
-import { saveApiKey } from "@/lib/api/key-admin";
-import {
-  closeTestHandle,
-  removeFromGroup,
-  seedGroup,
-  seedPerson,
-  useTestHandle,
-} from "@/lib/api/test-harness";
+import { saveApiKey } from "@/lib/api-keys/lifecycle";
+import { closeTestHandle, removeFromGroup, seedGroup, seedPerson, useTestHandle } from "@/test/api-harness";
 import { createTestDb, type TestDb } from "@/test/db";
 import { DISABLE_AFTER_MS, deliverNext, RETRY_DELAYS_MS } from "./delivery";
 import { fanOutWebhooksOnce } from "@/lib/changes/webhook-fan-out";

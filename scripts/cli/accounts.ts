@@ -1,4 +1,5 @@
-import { createUser, findUserByEmail, setUserPassword } from "@/db/queries/users";
+import { findUserByEmail } from "@/db/queries/users";
+import { createUser, setUserPassword } from "@/lib/auth/accounts";
 import { passwordSchema } from "@/lib/schemas/account";
 import { UsageError, type CliCommand } from "./types";
 

@@ -1,6 +1,6 @@
 // CLI: api-key create / revoke.
 import { revokeApiKey } from "@/db/queries/api-keys";
-import { saveApiKey } from "@/lib/api/key-admin";
+import { saveApiKey } from "@/lib/api-keys/lifecycle";
 import { UsageError, type CliCommand } from "./types";
 
 function rateOf(v: unknown): { rateLimitPerSecond?: number | null; rateLimitPerMinute?: number | null } {

@@ -1,6 +1,7 @@
 // `group create|members|explain`: groups from the command line. Writes catch membership up before
 // returning (the CLI may be its own process, so the site's in-process wake-up does not reach it).
-import { getGroup, createGroup } from "@/db/queries/groups";
+import { getGroup } from "@/db/queries/groups";
+import { createGroup } from "@/lib/groups/definitions";
 import { listGroupMembers } from "@/db/queries/group-members";
 import { loadConditionContext, loadEvalRecord } from "@/lib/groups/context";
 import { explainGroup, type ExplainNode } from "@/lib/groups/evaluate";

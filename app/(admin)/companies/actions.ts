@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Db } from "@/db/client";
-import { createCompany, setCompanyActive, updateCompany } from "@/db/queries/companies";
+import { setCompanyActive } from "@/db/queries/companies";
+import { createCompany, updateCompany } from "@/lib/records/companies";
 import { listCustomFields } from "@/db/queries/custom-fields";
 import { fromZodError } from "@/lib/core/errors";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";

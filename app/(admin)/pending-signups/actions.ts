@@ -1,7 +1,7 @@
 "use server";
 // Approve or reject a pending company link (Company Signup Protection). Re-checked by adminAction.
 import { revalidatePath } from "next/cache";
-import { decidePendingSignup } from "@/db/queries/people";
+import { decidePendingSignup } from "@/lib/records/people";
 import { adminAction, type FormState } from "@/lib/records/admin-action";
 
 export async function decideSignupAction(

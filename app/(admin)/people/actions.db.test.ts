@@ -2,8 +2,9 @@
 // a member or a stranger is refused and nothing is written; an admin's bad input writes nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { countPeople, createPerson } from "@/db/queries/people";
-import { createUser } from "@/db/queries/users";
+import { countPeople } from "@/db/queries/people";
+import { createPerson } from "@/lib/records/people";
+import { createUser } from "@/lib/auth/accounts";
 import { latestCursor, listChangesAfter } from "@/db/queries/changes";
 import { createCustomField } from "@/db/queries/custom-fields";
 

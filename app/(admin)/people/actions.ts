@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { listCustomFields } from "@/db/queries/custom-fields";
-import { createPerson, getPerson, setPersonActive, updatePerson } from "@/db/queries/people";
-import { createUser } from "@/db/queries/users";
+import { getPerson, setPersonActive } from "@/db/queries/people";
+import { createPerson, updatePerson } from "@/lib/records/people";
+import { createUser } from "@/lib/auth/accounts";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
 import { accountOfPerson } from "@/lib/records/person-account";
 import { userAccountInputSchema } from "@/lib/schemas/admin";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requireMember } from "@/lib/auth/guards";
 import { getOwnMembership, listOwnRegistrations } from "@/lib/portal/reads";
-import { memberStatusLabels } from "@/lib/records/member-status";
+import { memberStatusLabels } from "@/lib/schemas/member-status";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { PendingNotice } from "@/components/compass/pending-notice";
 

@@ -2,7 +2,7 @@
 // Compass sign-up: creates the person and their member account, then signs them in.
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
-import { signUpMember } from "@/db/queries/signup";
+import { signUpMember } from "@/lib/portal/sign-up";
 import { signIn } from "@/lib/auth/next-auth";
 import { AppError } from "@/lib/core/errors";
 

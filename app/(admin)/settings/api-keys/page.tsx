@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { disabledEndpointCounts } from "@/db/queries/webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
-import { accessSummary, groupNames } from "@/lib/api/key-views";
+import { accessSummary, groupNames } from "@/lib/api-keys/views";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 

@@ -1,8 +1,7 @@
 // Benchmark baseline (scripts/bench-api.ts): a bare handler that checks one bearer token and runs the same
 // page query as GET /api/v1/members (same group, same `fields`), without the wrapper. 404 unless GUILDHALL_BENCH_BASELINE_TOKEN is set.
 import { getHandle } from "@/db/client";
-import { fieldSetOf } from "@/lib/schemas/member-fields";
-import { listMembersInScope } from "@/lib/api/members-query";
+import { fieldSetOf, listMembersInScope } from "@/lib/api-keys/scope";
 import { env } from "@/lib/core/env";
 
 export async function GET(req: Request): Promise<Response> {

@@ -1,6 +1,6 @@
 // GET /api/v1/members: people and companies in the key's scope, keyset-paged by an opaque cursor.
 import { apiRoute } from "@/lib/api/handler";
-import { listMembersInScope } from "@/lib/api/members-query";
+import { listMembersInScope } from "@/lib/api-keys/scope";
 import { parseQuery } from "@/lib/api/parse";
 import { projectMember } from "@/lib/api/project";
 import { memberListQuery } from "@/lib/api/schemas";

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { requireMember } from "@/lib/auth/guards";
 import { getOwnMembership } from "@/lib/portal/reads";
-import { memberStatusLabels, type MemberStatus } from "@/lib/records/member-status";
+import { memberStatusLabels, type MemberStatus } from "@/lib/schemas/member-status";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
 import { PendingNotice } from "@/components/compass/pending-notice";
 

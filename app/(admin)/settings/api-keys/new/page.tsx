@@ -1,7 +1,7 @@
 // Staff: Add API key. The key is generated on save and shown once.
 import { getDb } from "@/db/client";
 import { requireAdmin } from "@/lib/auth/guards";
-import { keyFormChoices } from "@/lib/api/key-views";
+import { keyFormChoices } from "@/lib/api-keys/views";
 import { KeyForm, newKeyValues } from "@/components/api-keys/key-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { createApiKeyAction } from "../actions";

@@ -1,7 +1,8 @@
 // Admin-only: the live member count of a draft group definition (Details tab, while editing).
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { countDraftMembers, countSpecificDraft } from "@/db/queries/group-members";
+import { countSpecificDraft } from "@/db/queries/group-members";
+import { countDraftMembers } from "@/lib/groups/draft-count";
 import { errorResponse } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/guards";
 import { AppError, fromZodError } from "@/lib/core/errors";

@@ -1,6 +1,6 @@
 // GET /api/v1/members/{id}: one person or company; outside the key's scope it is a plain 404.
 import { apiRoute } from "@/lib/api/handler";
-import { getMemberInScope } from "@/lib/api/members-query";
+import { getMemberInScope } from "@/lib/api-keys/scope";
 import { etagOf, projectMember } from "@/lib/api/project";
 import { notFound } from "@/lib/core/errors";
 

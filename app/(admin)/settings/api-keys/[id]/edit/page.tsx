@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { getApiKey } from "@/db/queries/api-keys";
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
-import { formValuesOf, keyFormChoices } from "@/lib/api/key-views";
+import { formValuesOf, keyFormChoices } from "@/lib/api-keys/views";
 import { KeyForm } from "@/components/api-keys/key-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { updateApiKeyAction } from "../../actions";

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { getApiKey } from "@/db/queries/api-keys";
 import { requireAdmin } from "@/lib/auth/guards";
-import { memberJsonSchemaFor } from "@/lib/api/key-admin";
+import { memberJsonSchemaFor } from "@/lib/api/preview";
 import { AppError } from "@/lib/core/errors";
 import { errorResponse } from "@/lib/api/handler";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { connectPostgres, type DbHandle } from "@/db/client";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { createTestDb, type TestDb } from "@/test/db";
-import { call, closeTestHandle, seedKey, useTestHandle } from "./test-harness";
+import { call, closeTestHandle, seedKey, useTestHandle } from "@/test/api-harness";
 
 let t: TestDb;
 let other: DbHandle;

@@ -10,8 +10,9 @@
 // Unknown secrets are not cached (a flood of random keys cannot grow the map; each costs one indexed query).
 import { getHandle } from "@/db/client";
 import { API_KEYS_CHANNEL, findApiKeyByHash, type ApiKey } from "@/db/queries/api-keys";
-import { fieldSetOf, type FieldSet } from "@/lib/schemas/member-fields";
-import { memberSchemaFor } from "./schemas";
+import type { FieldSet } from "@/lib/schemas/member-fields";
+import { fieldSetOf } from "./scope";
+import { memberSchemaFor } from "@/lib/api/schemas";
 
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 1_000;

@@ -8,8 +8,9 @@ import { revealSigningSecret } from "@/lib/webhooks/endpoints";
 import { updateSiteSettings } from "@/db/queries/site-settings";
 import { createTestDb, type TestDb } from "@/test/db";
 import { sendTestEvent } from "@/lib/webhooks/test-event";
-import { memberJsonSchemaFor, previewApiKey, saveApiKey } from "./key-admin";
-import { call, closeTestHandle, seedGroup, seedPerson, useTestHandle } from "./test-harness";
+import { saveApiKey } from "./lifecycle";
+import { memberJsonSchemaFor, previewApiKey } from "@/lib/api/preview";
+import { call, closeTestHandle, seedGroup, seedPerson, useTestHandle } from "@/test/api-harness";
 
 let t: TestDb;
 let server: http.Server;

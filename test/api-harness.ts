@@ -2,14 +2,14 @@
 // the REAL route modules with Request objects. Also seeds records, groups and keys. Used by tests only.
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
-import { createApiKey } from "@/db/queries/api-keys";
-import { createCompany } from "@/db/queries/companies";
-import { createPerson } from "@/db/queries/people";
+import { createApiKey } from "@/lib/api-keys/lifecycle";
+import { createCompany } from "@/lib/records/companies";
+import { createPerson } from "@/lib/records/people";
 import type { ApiKeyInputRaw } from "@/lib/schemas/api-key";
 import { apiKeyInputSchema } from "@/lib/schemas/api-key";
-import { invalidateApiKeys } from "./key-cache";
-import { flushRateLimits, resetLocalRateLimits } from "./rate-limit";
-import { flushApiUsage } from "./usage";
+import { invalidateApiKeys } from "@/lib/api-keys/cache";
+import { flushRateLimits, resetLocalRateLimits } from "@/lib/api/rate-limit";
+import { flushApiUsage } from "@/lib/api/usage";
 import * as members from "@/app/api/v1/members/route";
 import * as member from "@/app/api/v1/members/[id]/route";
 import * as people from "@/app/api/v1/people/route";

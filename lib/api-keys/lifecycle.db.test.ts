@@ -1,14 +1,15 @@
 // Key lifecycle and scope over the real route handlers: revoke, roll with grace, rate limit, ETags,
 // signup protection, group scope and the changes feed with tombstones.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeApiKey, rollApiKey } from "@/db/queries/api-keys";
+import { revokeApiKey } from "@/db/queries/api-keys";
+import { rollApiKey } from "@/lib/api-keys/lifecycle";
 import { createEvent } from "@/db/queries/events";
 import { setPersonActive } from "@/db/queries/people";
 import { registerPerson, removeRegistration } from "@/db/queries/registrations";
 import { createTestDb, type TestDb } from "@/test/db";
-import { invalidateApiKeys } from "./key-cache";
-import { flushApiUsage } from "./usage";
-import { flushRateLimits } from "./rate-limit";
+import { invalidateApiKeys } from "./cache";
+import { flushApiUsage } from "@/lib/api/usage";
+import { flushRateLimits } from "@/lib/api/rate-limit";
 import {
   addToGroup,
   call,
@@ -19,7 +20,7 @@ import {
   seedPerson,
   useTestHandle,
   closeTestHandle,
-} from "./test-harness";
+} from "@/test/api-harness";
 
 let t: TestDb;
 beforeAll(async () => {

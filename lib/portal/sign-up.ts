@@ -2,10 +2,13 @@
 // choosing a company applies Company Signup Protection (a foreign email domain waits for staff approval).
 import { AppError, fromZodError } from "@/lib/core/errors";
 import { signUpSchema } from "@/lib/schemas/account";
-import type { DbOrTx } from "../client";
-import { getCompany, needsSignupApproval } from "./companies";
-import { createPerson, type Person } from "./people";
-import { createUser, findUserByEmail, type User } from "./users";
+import type { DbOrTx } from "@/db/client";
+import { getCompany } from "@/db/queries/companies";
+import { needsSignupApproval } from "@/lib/records/companies";
+import { type Person } from "@/db/queries/people";
+import { createPerson } from "@/lib/records/people";
+import { findUserByEmail, type User } from "@/db/queries/users";
+import { createUser } from "@/lib/auth/accounts";
 
 export type SignUpResult = { person: Person; user: User; pending: boolean };
 

@@ -1,21 +1,19 @@
-// Members (people and companies) as one keyset-paged list in the key's scope. The group scope is a join
-// on the stored membership table (group_members, kept current by the group follower), never a filter in
-// memory. Deactivated records are outside every key's scope (the changes feed sends them as tombstones).
+// Members (people and companies) as the API reads them: one keyset-paged list, lookups by id, counts.
+// WHICH members and columns is decided by the caller (lib/api-keys/scope.ts) and given here as a shape: a
+// group (a join on the stored membership, group_members, never a filter in memory) or none, and the
+// columns to read. Deactivated records are never read here.
 import { sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { executePrepared, queryOfShape } from "@/db/prepared";
-import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
-import { isUuid, UUID } from "@/lib/core/ids";
-import { memberStatusSql } from "@/lib/records/member-status";
-import type { FieldSet } from "@/lib/schemas/member-fields";
-import { MAX_MEMBER_PAGE } from "./schemas";
-import type { ResolvedKey } from "./key-cache";
+import { isUuid } from "@/lib/core/ids";
+import type { DbOrTx } from "../client";
+import { executePrepared, queryOfShape } from "../prepared";
+import { memberStatusSql } from "../schema/member-status";
 
 export type MemberRow = Record<string, unknown> & { id: string; type: "person" | "company"; version: number };
-/** Whose members: the group scope, and the fields to select (all of them when absent). */
-type Scope = Pick<ResolvedKey, "limitMemberData" | "groupId"> & { fieldSet?: FieldSet };
+/** Whose members (a group, or every active record) and which columns (MEMBER_COLUMNS when absent). */
+export type MemberShape = { groupId: string | null; columns?: string[] };
 
-const groupOf = (k: Scope) => (k.limitMemberData && k.groupId ? k.groupId : null);
+/** The largest page a members list returns. */
+export const MAX_MEMBER_PAGE = 200;
 
 const escapeLike = (w: string) => `${w.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -72,20 +70,11 @@ const companyColumns: Columns = {
   created_at: isoText("c.created_at"),
   custom: raw("c.custom"),
 };
-const allColumns = Object.keys(personColumns);
+/** Every column a member row can carry (`custom` holds the custom field values). */
+export const MEMBER_COLUMNS = Object.keys(personColumns);
 const needsMembershipType = (cols: string[]) =>
   cols.includes("membership_type") || cols.includes("member_status");
-
-/**
- * Only the columns the key may see are read (fewer bytes to read, send and parse); the key's schema
- * still narrows every row (project.ts), so this is about speed, not the guarantee.
- */
-function columnsOf(k: Scope): string[] {
-  if (!k.fieldSet) return allColumns;
-  const wanted = new Set(k.fieldSet.fields);
-  if (k.fieldSet.custom) wanted.add("custom");
-  return allColumns.filter((c) => wanted.has(c));
-}
+const columnsOf = (k: MemberShape) => k.columns ?? MEMBER_COLUMNS;
 
 /**
  * `walk`: the select for a page ordered by id. Scoped to a group, it walks the group's membership index
@@ -94,13 +83,13 @@ function columnsOf(k: Scope): string[] {
  * people table from its first id (not knowing the cursor) made deep pages 100× slower.
  * Otherwise (lookups by id) the group is an ordinary join.
  */
-function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk = false): SQL {
+function memberSelect(k: MemberShape, type: "person" | "company", where: SQL[], walk = false): SQL {
   const [alias, table, columns] =
     type === "person"
       ? (["p", "people", personColumns] as const)
       : (["c", "companies", companyColumns] as const);
   const cols = columnsOf(k);
-  const g = groupOf(k);
+  const g = k.groupId;
   // In a group walk the id is read from the membership row (equal to the record's by the join), so the
   // planner knows the rows come out ordered by `id` (see pageQuery).
   const column = (c: string) => (c === "id" && g && walk ? raw("gm.record_id") : columns[c]);
@@ -126,47 +115,43 @@ function memberSelect(k: Scope, type: "person" | "company", where: SQL[], walk =
   return sql`select ${list} from ${from} ${typeJoin} where ${sql.join(conditions, sql` and `)}`;
 }
 
-export const encodeMemberCursor = (id: string) => encodeCursor("m", [id]);
-const decodeMemberCursor = (cursor: string) => decodeCursor(cursor, "m", [UUID])![0];
-
 export type MemberListOpts = {
   type?: "person" | "company";
   q?: string;
   updatedSince?: string;
   limit: number;
-  cursor?: string;
+  /** The id of the last member of the previous page. */
+  after?: string | null;
 };
 
 /**
  * The cache key of a members query's text (`queryOfShape`): what it is for, whether it joins a group, and
  * the columns the key may see. Values (group, ids, cursor…) are placeholders, never part of the text.
  */
-const shapeOf = (kind: string, key: Scope) => `${kind}|${!!groupOf(key)}|${columnsOf(key).join(",")}`;
+const shapeOf = (kind: string, key: MemberShape) => `${kind}|${!!key.groupId}|${columnsOf(key).join(",")}`;
 
 /** One page ordered by id (stable for a walk by cursor); people and companies interleave by id. */
-export async function listMembersInScope(
+export async function listMembers(
   db: DbOrTx,
-  key: Scope,
+  key: MemberShape,
   o: MemberListOpts,
-): Promise<{ rows: MemberRow[]; nextCursor: string | null }> {
+): Promise<{ rows: MemberRow[]; more: boolean }> {
   if (o.limit > MAX_MEMBER_PAGE) throw new Error(`page size ${o.limit} is over ${MAX_MEMBER_PAGE}`);
-  const after = o.cursor ? decodeMemberCursor(o.cursor) : null;
+  const after = o.after ?? null;
   const q = o.q?.trim();
   const filters = { type: o.type, after: !!after, since: !!o.updatedSince, search: !!q };
   const rows = await executePrepared<MemberRow>(
     db,
     queryOfShape(shapeOf(`page ${JSON.stringify(filters)}`, key), () => pageQuery(key, filters)),
     {
-      group: groupOf(key),
+      group: key.groupId,
       after,
       since: o.updatedSince,
       like: q ? escapeLike(q) : null,
       n: o.limit + 1,
     },
   );
-  const page = rows.slice(0, o.limit);
-  const nextCursor = rows.length > o.limit ? encodeMemberCursor(page[page.length - 1].id) : null;
-  return { rows: page, nextCursor };
+  return { rows: rows.slice(0, o.limit), more: rows.length > o.limit };
 }
 
 type PageFilters = { type?: "person" | "company"; after: boolean; since: boolean; search: boolean };
@@ -181,10 +166,10 @@ type PageFilters = { type?: "person" | "company"; after: boolean; since: boolean
  * `order by id` costs nothing since the rows already come out in that order. Filtered pages keep
  * per-call plans: their best plan depends on how selective the search or date is.
  */
-function pageQuery(key: Scope, f: PageFilters): SQL {
+function pageQuery(key: MemberShape, f: PageFilters): SQL {
   // With a group, filter and order on gm.record_id: the group_members primary key (group_id, record_type,
   // record_id) then yields the page in order, and a type absent from the group costs one index probe.
-  const scoped = !!groupOf(key);
+  const scoped = !!key.groupId;
   const by = (alias: string) => raw(scoped ? "gm.record_id" : `${alias}.id`);
   const n = sql.placeholder("n");
   const like = sql.placeholder("like");
@@ -215,8 +200,8 @@ function pageQuery(key: Scope, f: PageFilters): SQL {
     : sql`select * from (${sql.join(parts, sql` union all `)}) m order by id limit ${n}`;
 }
 
-/** One member in scope, or null (outside the key's group looks exactly like nonexistent). */
-export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Promise<MemberRow | null> {
+/** One member of the shape, or null (outside the group looks exactly like nonexistent). */
+export async function getMember(db: DbOrTx, key: MemberShape, id: string): Promise<MemberRow | null> {
   if (!isUuid(id)) return null;
   const one = sql.placeholder("id");
   const query = queryOfShape(
@@ -224,13 +209,13 @@ export async function getMemberInScope(db: DbOrTx, key: Scope, id: string): Prom
     () =>
       sql`(${memberSelect(key, "person", [sql`p.id = ${one}::uuid`])}) union all (${memberSelect(key, "company", [sql`c.id = ${one}::uuid`])})`,
   );
-  const rows = await executePrepared<MemberRow>(db, query, { group: groupOf(key), id });
+  const rows = await executePrepared<MemberRow>(db, query, { group: key.groupId, id });
   return rows[0] ?? null;
 }
 
-/** How many records a key can see (the data contract preview). */
-export async function countMembersInScope(db: DbOrTx, key: Scope): Promise<number> {
-  const g = groupOf(key);
+/** How many active records the shape holds. */
+export async function countMembers(db: DbOrTx, key: MemberShape): Promise<number> {
+  const g = key.groupId;
   const [row] = (await db.execute(
     g
       ? sql`select (select count(*) from people p join group_members gm on gm.group_id = ${g} and gm.record_type = 'person' and gm.record_id = p.id where p.active)
@@ -240,10 +225,10 @@ export async function countMembersInScope(db: DbOrTx, key: Scope): Promise<numbe
   return Number(row.n);
 }
 
-/** Several members in scope by id (the changes feed), keyed by id. */
-export async function getMembersInScopeByIds(
+/** Several members of the shape by id, keyed by id. */
+export async function getMembersByIds(
   db: DbOrTx,
-  key: Scope,
+  key: MemberShape,
   ids: string[],
 ): Promise<Map<string, MemberRow>> {
   if (ids.length === 0) return new Map();
@@ -254,7 +239,7 @@ export async function getMembersInScopeByIds(
       sql`(${memberSelect(key, "person", [sql`p.id = any(${list})`])}) union all (${memberSelect(key, "company", [sql`c.id = any(${list})`])})`,
   );
   const rows = await executePrepared<MemberRow>(db, query, {
-    group: groupOf(key),
+    group: key.groupId,
     ids: `{${ids.join(",")}}`,
   });
   return new Map(rows.map((r) => [r.id, r]));

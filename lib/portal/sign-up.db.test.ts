@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/test/db";
-import { people, users } from "../schema";
-import { createCompany } from "./companies";
-import { listRecordHistory } from "./changes";
-import { signUpMember } from "./signup";
+import { people, users } from "@/db/schema";
+import { createCompany } from "@/lib/records/companies";
+import { listRecordHistory } from "@/db/queries/changes";
+import { signUpMember } from "./sign-up";
 
 let t: TestDb;
 let protectedId: string;

@@ -1,0 +1,64 @@
+// Writing a person: custom values checked against their definitions, and the staff decision on a pending
+// company link (Company Signup Protection). Rows and their outbox entries: db/queries/people.ts.
+import type { DbOrTx } from "@/db/client";
+import type { Actor } from "@/db/queries/changes";
+import { listCustomFields } from "@/db/queries/custom-fields";
+import { insertPerson, updatePersonRecord, type Person } from "@/db/queries/people";
+import type { ApprovalStatus, CustomValues } from "@/db/schema";
+import { AppError } from "@/lib/core/errors";
+import type { PersonInput, PersonPatch } from "@/lib/schemas/records";
+import { validateCustomValues } from "./custom-values";
+
+async function checkedCustom(db: DbOrTx, values: CustomValues | undefined, partial: boolean) {
+  if (values === undefined) return undefined;
+  return validateCustomValues(await listCustomFields(db, "person"), values, { partial });
+}
+
+export async function createPerson(
+  db: DbOrTx,
+  input: PersonInput,
+  actor: Actor,
+  extra: { approvalStatus?: ApprovalStatus; requestedCompanyId?: string | null } = {},
+): Promise<Person> {
+  const custom = (await checkedCustom(db, input.custom ?? {}, false)) ?? {};
+  return insertPerson(db, { ...input, custom, ...extra }, actor);
+}
+
+export async function updatePerson(
+  db: DbOrTx,
+  id: string,
+  patch: PersonPatch,
+  actor: Actor,
+  opts: { expectedVersion?: number } = {},
+): Promise<Person> {
+  // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
+  const custom = await checkedCustom(db, patch.custom, true);
+  return updatePersonRecord(
+    db,
+    id,
+    (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
+    actor,
+    opts,
+  );
+}
+
+/** Staff decision on a pending company link (Company Signup Protection). */
+export function decidePendingSignup(
+  db: DbOrTx,
+  id: string,
+  decision: "approve" | "reject",
+  actor: Actor,
+): Promise<Person> {
+  return updatePersonRecord(
+    db,
+    id,
+    (p) => {
+      if (p.approvalStatus !== "pending_approval")
+        throw new AppError("conflict", `${p.firstName} ${p.lastName} is not awaiting approval.`);
+      return decision === "approve"
+        ? { approvalStatus: "approved", companyId: p.requestedCompanyId, requestedCompanyId: null }
+        : { approvalStatus: "rejected", requestedCompanyId: null };
+    },
+    actor,
+  );
+}
