@@ -35,6 +35,86 @@ export default tseslint.config(
       ],
     },
   },
+  // Which way imports run (STYLE.md): each layer knows only the ones below it. Tests may reach up (a test of
+  // a query seeds through lib/, a lib/ test starts a stand-in from scripts/).
+  {
+    files: ["db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/*", "!@/lib/core", "!@/lib/schemas"],
+              message: "db/ is the bottom layer: it imports only lib/core, lib/schemas and db/ itself.",
+            },
+            {
+              group: ["@/app/*", "@/components/*", "@/inngest/*", "@/scripts/*", "@/test/*"],
+              message: "db/ is the bottom layer: it imports only lib/core, lib/schemas and db/ itself.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/core/**/*.ts", "lib/schemas/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/*", "!@/lib/core", "!@/lib/schemas", "@/db/*", "!@/db/schema"],
+              message:
+                "The kernel and the input schemas sit under everything: only lib/core, lib/schemas, db/schema.",
+            },
+            {
+              group: ["@/app/*", "@/components/*", "@/inngest/*", "@/scripts/*", "@/test/*"],
+              message:
+                "The kernel and the input schemas sit under everything: only lib/core, lib/schemas, db/schema.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["**/*.test.ts", "lib/core/**", "lib/schemas/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "@/scripts/*", "@/test/*"],
+              message: "lib/ is domain code under app/ and components/: pass data in, never import them.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/db/*", "@/db", "@/inngest/*", "@/scripts/*"],
+              message:
+                "A component gets its data as props and its server actions from the page: never app/ or the database.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Entry points that run before or outside the app's env module.
     files: [

@@ -101,7 +101,7 @@ async function main() {
   const { openDatabase } = await import("@/db/client");
   const { createPerson } = await import("@/lib/records/people");
   const { createUser } = await import("@/lib/auth/accounts");
-  const { createSsoClient } = await import("@/db/queries/sso-clients");
+  const { createSsoClient } = await import("@/lib/oidc/clients");
   const { saveAuthCode } = await import("@/db/queries/oidc");
   const { hashToken, randomToken } = await import("@/lib/core/crypto");
   // Seed before the server starts: it then owns the (single-connection) PGlite folder alone.

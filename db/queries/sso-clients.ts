@@ -1,22 +1,13 @@
-// SSO clients (relying parties): staff manage them; the provider looks them up by client_id.
+// SSO clients (relying parties): rows only. Their ids and secrets are made, and settings validated, by
+// lib/oidc/clients.ts; the provider looks them up by client_id here.
 import { desc, eq, sql } from "drizzle-orm";
-import { AppError, fromZodError, notFound } from "@/lib/core/errors";
-import { hashToken, matchesHash, randomToken } from "@/lib/core/crypto";
-import { ssoClientInput, type SsoClientInput } from "@/lib/schemas/sso-client";
+import { notFound } from "@/lib/core/errors";
+import type { SsoClientSettings } from "@/lib/schemas/sso-client";
 import type { DbOrTx } from "../client";
 import { ssoClients } from "../schema";
 import { isUuid } from "@/lib/core/ids";
 
 export type SsoClient = typeof ssoClients.$inferSelect;
-/** Hours a replaced secret keeps working after "regenerate" unless staff choose otherwise. */
-export const DEFAULT_GRACE_HOURS = 24;
-
-function parse(input: SsoClientInput) {
-  const parsed = ssoClientInput.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
-}
-
 export async function listSsoClients(db: DbOrTx): Promise<SsoClient[]> {
   return db.select().from(ssoClients).orderBy(desc(ssoClients.createdAt));
 }
@@ -33,22 +24,23 @@ export async function findSsoClientByClientId(db: DbOrTx, clientId: string): Pro
   return row ?? null;
 }
 
-/** Creates a client; the returned secret is the only time it exists in clear. */
-export async function createSsoClient(
+export async function insertSsoClient(
   db: DbOrTx,
-  input: SsoClientInput,
-): Promise<{ client: SsoClient; clientSecret: string }> {
-  const data = parse(input);
-  const clientSecret = randomToken(32);
+  data: SsoClientSettings,
+  ids: { clientId: string; secretHash: string },
+): Promise<SsoClient> {
   const [client] = await db
     .insert(ssoClients)
-    .values({ ...data, clientId: `gh_${randomToken(12)}`, secretHash: hashToken(clientSecret) })
+    .values({ ...data, ...ids })
     .returning();
-  return { client, clientSecret };
+  return client;
 }
 
-export async function updateSsoClient(db: DbOrTx, id: string, input: SsoClientInput): Promise<SsoClient> {
-  const data = parse(input);
+export async function updateSsoClientRow(
+  db: DbOrTx,
+  id: string,
+  data: SsoClientSettings,
+): Promise<SsoClient> {
   const [row] = await db
     .update(ssoClients)
     .set({ ...data, updatedAt: new Date() })
@@ -64,39 +56,23 @@ export async function deleteSsoClient(db: DbOrTx, id: string): Promise<void> {
   if (rows.length === 0) throw notFound("SSO client");
 }
 
-/** New secret; the previous one stays valid for graceHours (0 = revoked at once). */
-export async function regenerateSsoClientSecret(
+/** Stores a new secret's hash; the previous one stays valid for graceHours (0 = revoked at once). */
+export async function setSsoClientSecret(
   db: DbOrTx,
-  id: string,
-  graceHours = DEFAULT_GRACE_HOURS,
-): Promise<{ client: SsoClient; clientSecret: string }> {
-  if (!Number.isFinite(graceHours) || graceHours < 0 || graceHours > 24 * 30)
-    throw new AppError("invalid_input", "Grace period must be between 0 and 720 hours.", {
-      fields: [{ field: "graceHours", message: "Between 0 and 720 hours" }],
-    });
-  const current = await getSsoClient(db, id);
-  if (!current) throw notFound("SSO client");
-  const clientSecret = randomToken(32);
+  current: SsoClient,
+  secretHash: string,
+  graceHours: number,
+): Promise<SsoClient> {
   const [client] = await db
     .update(ssoClients)
     .set({
-      secretHash: hashToken(clientSecret),
+      secretHash,
       previousSecretHash: graceHours > 0 ? current.secretHash : null,
       previousSecretExpiresAt:
         graceHours > 0 ? sql`now() + make_interval(secs => ${Math.round(graceHours * 3600)})` : null,
       updatedAt: new Date(),
     })
-    .where(eq(ssoClients.id, id))
+    .where(eq(ssoClients.id, current.id))
     .returning();
-  return { client, clientSecret };
-}
-
-/** The current secret, or the previous one while its grace period lasts. */
-export function secretMatches(client: SsoClient, secret: string, now = new Date()): boolean {
-  if (matchesHash(secret, client.secretHash)) return true;
-  return (
-    !!client.previousSecretExpiresAt &&
-    client.previousSecretExpiresAt > now &&
-    matchesHash(secret, client.previousSecretHash)
-  );
+  return client;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
 import { getGroup } from "@/db/queries/groups";
 import { createGroup, deleteGroup } from "@/lib/groups/definitions";
-import { createSsoClient } from "@/db/queries/sso-clients";
+import { createSsoClient } from "@/lib/oidc/clients";
 import { saveSyncLink } from "@/db/queries/sync-links";
 import { groupUsages } from "./usage";
 

@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/test/db";
 import { ssoClients } from "@/db/schema";
+import { deleteSsoClient, getSsoClient, listSsoClients } from "@/db/queries/sso-clients";
 import {
   createSsoClient,
-  deleteSsoClient,
-  getSsoClient,
-  listSsoClients,
   regenerateSsoClientSecret,
   secretMatches,
   updateSsoClient,
-} from "@/db/queries/sso-clients";
+} from "@/lib/oidc/clients";
 import { AppError } from "@/lib/core/errors";
 import { redirectUriProblem } from "@/lib/schemas/sso-client";
 

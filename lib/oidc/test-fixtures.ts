@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { createPerson } from "@/lib/records/people";
-import { createSsoClient } from "@/db/queries/sso-clients";
+import { createSsoClient } from "@/lib/oidc/clients";
 import { createUser } from "@/lib/auth/accounts";
 import type { SessionInfo } from "./authorize";
 import { s256 } from "./pkce";

@@ -5,7 +5,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/test/db";
 import { updateSiteSettings } from "@/db/queries/site-settings";
-import { regenerateSsoClientSecret } from "@/db/queries/sso-clients";
+import { regenerateSsoClientSecret } from "@/lib/oidc/clients";
 import { groupMembers, groups, oidcTokens, ssoClients } from "@/db/schema";
 import { authorize } from "./authorize";
 import { hashToken } from "@/lib/core/crypto";

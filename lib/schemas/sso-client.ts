@@ -38,6 +38,7 @@ export const ssoClientInput = z.object({
   isPublic: z.boolean().default(false),
 });
 export type SsoClientInput = z.input<typeof ssoClientInput>;
+export type SsoClientSettings = z.output<typeof ssoClientInput>;
 
 /** Textarea → list: one URL per line (commas and spaces also separate). */
 export const splitUris = (text: string) =>

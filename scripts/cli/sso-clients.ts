@@ -1,5 +1,5 @@
 // `sso-client create|rotate-keys`: register a partner platform, or rotate the OIDC signing keys.
-import { createSsoClient } from "@/db/queries/sso-clients";
+import { createSsoClient } from "@/lib/oidc/clients";
 import { rotateSigningKeys } from "@/lib/oidc/keys";
 import { UsageError, type CliCommand } from "./types";
 

@@ -3,12 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import {
-  createSsoClient,
-  deleteSsoClient,
-  regenerateSsoClientSecret,
-  updateSsoClient,
-} from "@/db/queries/sso-clients";
+import { deleteSsoClient } from "@/db/queries/sso-clients";
+import { createSsoClient, regenerateSsoClientSecret, updateSsoClient } from "@/lib/oidc/clients";
 import { requireAdmin } from "@/lib/auth/guards";
 import { AppError } from "@/lib/core/errors";
 import { splitUris, type SsoClientInput } from "@/lib/schemas/sso-client";
