@@ -6,7 +6,7 @@ import { openDatabase } from "@/db/client";
 import { setPersonActive } from "@/db/queries/people";
 import { createPerson } from "@/lib/records/people";
 import { createUser } from "@/lib/auth/accounts";
-import { expireRetiredKeys } from "@/lib/oidc/keys";
+import { expireRetiredKeys } from "@/db/queries/oidc-keys";
 
 const [cmd, ...args] = process.argv.slice(2);
 const handle = await openDatabase({ pglite: "own-or-attach", migrate: false });

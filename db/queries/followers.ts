@@ -1,7 +1,7 @@
 // Where each follower of the change log has got to (outbox_followers). The one place that locks a
 // follower's row: a batch is applied and the position advanced in the transaction that holds the lock,
 // so any number of processes may run the same follower and a crash re-runs the whole batch.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { outboxFollowers } from "../schema";
 
@@ -55,4 +55,13 @@ export async function followerCursor(db: DbOrTx, name: string): Promise<number> 
     .from(outboxFollowers)
     .where(eq(outboxFollowers.name, name));
   return Number(row?.cursor ?? 0);
+}
+
+/**
+ * Waits for writers of a log still inside their transaction (they hold the log's advisory lock until
+ * commit), so a follower woken just before their commit still finds their rows. Postgres only: on PGlite
+ * the one session already serialises them.
+ */
+export async function waitForLogWriters(db: DbOrTx, lock: number): Promise<void> {
+  await db.transaction((tx) => tx.execute(sql`select pg_advisory_xact_lock_shared(${lock})`));
 }

@@ -96,3 +96,30 @@ export async function updateGroupRow(tx: DbOrTx, id: string, v: GroupDefinition)
 export async function deleteGroupRow(tx: DbOrTx, id: string): Promise<void> {
   await tx.execute(sql`delete from groups where id = ${id}::uuid`);
 }
+
+/** Every group by name, for pickers (API key, SSO client, conditions). */
+export async function listGroupChoices(db: DbOrTx): Promise<{ id: string; name: string }[]> {
+  return (await db.execute(
+    sql`select id::text as id, name from groups order by lower(name), id`,
+  )) as unknown as { id: string; name: string }[];
+}
+
+/** Groups defined by conditions other than this one (the ones that may reference it). */
+export async function groupsWithConditions(db: DbOrTx, exceptId: string) {
+  return (await db.execute(
+    sql`select id, name, conditions from groups where mode = 'conditions' and id <> ${exceptId}::uuid and conditions is not null`,
+  )) as unknown as { id: string; name: string; conditions: unknown }[];
+}
+
+/** Features pointing at the group (API keys, syncs, SSO clients), as human descriptions. */
+export async function featuresUsingGroup(db: DbOrTx, groupId: string): Promise<string[]> {
+  const rows = (await db.execute(sql`
+    select 'API key "' || name || '"' as what from api_keys where group_id = ${groupId}::uuid and revoked_at is null
+    union all
+    select initcap(vendor) || ' sync (linked to "' || remote_group_name || '")' from sync_links where group_id = ${groupId}::uuid
+    union all
+    select 'SSO client "' || name || '"' from sso_clients where ${groupId}::uuid = any(permitted_group_ids)`)) as unknown as {
+    what: string;
+  }[];
+  return rows.map((r) => r.what);
+}

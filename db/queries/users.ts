@@ -1,5 +1,5 @@
 // User accounts: the sign-in identity of a person (or of a staff admin with no person record).
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { people, users, type UserRole } from "../schema";
 import { recordChange, type Actor } from "./changes";
@@ -61,4 +61,14 @@ export async function setUserPasswordHash(db: DbOrTx, userId: string, passwordHa
 
 export async function markSignedIn(db: DbOrTx, userId: string): Promise<void> {
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** The emails of these accounts, by id. */
+export async function emailsOfUsers(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((u) => [u.id, u.email]));
 }

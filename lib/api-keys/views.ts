@@ -1,9 +1,8 @@
 // Read models for the staff API key screens (list summary, form choices).
-import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { ApiKey } from "@/db/queries/api-keys";
 import { listCustomFields } from "@/db/queries/custom-fields";
-import { groups } from "@/db/schema";
+import { listGroupChoices } from "@/db/queries/groups";
 import type { ApiKeyInput } from "@/lib/schemas/api-key";
 
 export function accessSummary(k: ApiKey): string {
@@ -16,13 +15,7 @@ export function accessSummary(k: ApiKey): string {
 }
 
 export async function keyFormChoices(db: DbOrTx) {
-  const [groupRows, fields] = await Promise.all([
-    db
-      .select({ id: groups.id, name: groups.name })
-      .from(groups)
-      .orderBy(asc(sql`lower(${groups.name})`)),
-    listCustomFields(db),
-  ]);
+  const [groupRows, fields] = await Promise.all([listGroupChoices(db), listCustomFields(db)]);
   return {
     groups: groupRows,
     customFields: fields.map((f) => ({ key: f.key, label: f.label, entity: f.entity })),
@@ -30,7 +23,7 @@ export async function keyFormChoices(db: DbOrTx) {
 }
 
 export const groupNames = async (db: DbOrTx) =>
-  new Map((await db.select({ id: groups.id, name: groups.name }).from(groups)).map((g) => [g.id, g.name]));
+  new Map((await listGroupChoices(db)).map((g) => [g.id, g.name]));
 
 export function formValuesOf(k: ApiKey, webhookUrls: string[]): ApiKeyInput {
   return {

@@ -5,7 +5,8 @@ import type { DbOrTx } from "@/db/client";
 import { findUserByEmail, getAccount, markSignedIn } from "@/db/queries/users";
 import { canSignIn } from "@/lib/auth/accounts";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { clearFailures, isLocked, recordFailure } from "./throttle";
+import { clearFailures } from "@/db/queries/sign-in-throttle";
+import { isLocked, recordFailure } from "./throttle";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email(),

@@ -9,10 +9,9 @@
 //
 // Wake-ups: in-process right after writes (lib/core/signals.ts), LISTEN/NOTIFY on Postgres for writes
 // made by other processes, the followers named in `after` advancing, and a slow safety poll. No busy polling.
-import { sql } from "drizzle-orm";
 import type { DbHandle, Tx } from "@/db/client";
 import { listChangesAfter, OUTBOX_LOCK, type ChangeRow } from "@/db/queries/changes";
-import { advanceFollower, lockFollower } from "@/db/queries/followers";
+import { advanceFollower, lockFollower, waitForLogWriters } from "@/db/queries/followers";
 import {
   listMembershipChangesAfter,
   MEMBERSHIP_LOG_LOCK,
@@ -53,11 +52,7 @@ export async function runFollowerOnce(
 ): Promise<number> {
   const size = spec.batchSize ?? 500;
   const log = logs[spec.log];
-  if (handle.kind === "postgres") {
-    // Wait for writers still inside their transaction (they hold the log's lock until commit), so a
-    // wake-up sent just before their commit still finds their rows.
-    await handle.db.transaction((tx) => tx.execute(sql`select pg_advisory_xact_lock_shared(${log.lock})`));
-  }
+  if (handle.kind === "postgres") await waitForLogWriters(handle.db, log.lock);
   let total = 0;
   for (;;) {
     let afterCommit: AfterCommit = undefined;

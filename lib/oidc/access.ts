@@ -2,7 +2,7 @@
 import type { DbOrTx } from "@/db/client";
 import { findSubjectByUser } from "@/db/queries/oidc";
 import type { SsoClient } from "@/db/queries/sso-clients";
-import { personGroupIds } from "./groups";
+import { listGroupIdsForRecord } from "@/db/queries/group-members";
 
 export type DenyReason = "no_person" | "inactive" | "not_in_group";
 
@@ -21,7 +21,7 @@ export async function checkAccess(db: DbOrTx, client: SsoClient, userId: string)
   if (!subject?.personId) return { ok: false, reason: "no_person" };
   if (!subject.active) return { ok: false, reason: "inactive" };
   if (client.permittedGroupIds.length > 0) {
-    const mine = new Set(await personGroupIds(db, subject.personId));
+    const mine = new Set(await listGroupIdsForRecord(db, "person", subject.personId));
     if (!client.permittedGroupIds.some((g) => mine.has(g))) return { ok: false, reason: "not_in_group" };
   }
   return { ok: true, personId: subject.personId };
@@ -31,5 +31,5 @@ export async function checkAccess(db: DbOrTx, client: SsoClient, userId: string)
 export async function visibleGroupIds(db: DbOrTx, client: SsoClient, personId: string): Promise<string[]> {
   if (client.permittedGroupIds.length === 0) return [];
   const permitted = new Set(client.permittedGroupIds);
-  return (await personGroupIds(db, personId)).filter((g) => permitted.has(g));
+  return (await listGroupIdsForRecord(db, "person", personId)).filter((g) => permitted.has(g));
 }

@@ -5,7 +5,8 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { oidcSigningKeys } from "@/db/schema";
 import { signIdToken } from "./claims";
 import { openSecret } from "@/lib/core/crypto";
-import { expireRetiredKeys, getActiveSigningKey, publishedKeys, rotateSigningKeys } from "./keys";
+import { getActiveSigningKey, publishedKeys, rotateSigningKeys } from "./keys";
+import { expireRetiredKeys } from "@/db/queries/oidc-keys";
 import { ISSUER } from "./test-fixtures";
 
 let t: TestDb;

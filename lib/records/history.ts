@@ -1,18 +1,16 @@
 // A record's history for its staff page: outbox rows, newest first, with actors shown by email.
-import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { listRecordHistory } from "@/db/queries/changes";
-import { users, type RecordType } from "@/db/schema";
+import { emailsOfUsers } from "@/db/queries/users";
+import type { RecordType } from "@/db/schema";
 
 export async function loadHistory(db: DbOrTx, recordType: RecordType, recordId: string) {
   const entries = await listRecordHistory(db, recordType, recordId, 50);
   const userIds = [
     ...new Set(entries.filter((e) => e.actor.startsWith("user:")).map((e) => e.actor.slice(5))),
   ];
-  const found = userIds.length
-    ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds))
-    : [];
-  const emails = new Map(found.map((u) => [`user:${u.id}`, u.email]));
+  const byId = await emailsOfUsers(db, userIds);
+  const emails = new Map([...byId].map(([id, email]) => [`user:${id}`, email]));
   const actorLabel = (actor: string) =>
     emails.get(actor) ??
     (actor === "cli"

@@ -4,7 +4,7 @@
 import type { DbOrTx } from "@/db/client";
 import { sendEvent } from "@/inngest/send";
 import { AppError } from "@/lib/core/errors";
-import { endpointsNeedingDelivery } from "./delivery";
+import { endpointsNeedingDelivery } from "@/db/queries/webhook-deliveries";
 
 export async function requestDelivery(endpointId: string): Promise<void> {
   try {

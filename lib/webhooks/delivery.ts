@@ -4,10 +4,19 @@
 // the same webhook-id (receivers de-duplicate on it). Retries back off from seconds to hours, past a day
 // in all; a 410 Gone disables the endpoint at once; an endpoint failing for 3 days is disabled and
 // flagged on its key. No transaction is held open during the HTTP call.
-import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { getApiKey } from "@/db/queries/api-keys";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { apiKeys, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import {
+  endpointStatus,
+  failPending,
+  hasPending,
+  holdPending,
+  leaseEndpoint,
+  oldestPending,
+  recordAttempt,
+  releaseLease,
+} from "@/db/queries/webhook-deliveries";
 import type { WebhookEndpoint } from "@/db/queries/webhooks";
 import { deliverOnce, type DeliveryResult } from "./deliver";
 import type { Resolver } from "./ssrf";
@@ -35,26 +44,6 @@ export function signingSecretsOf(
   return secrets;
 }
 
-/** Ends every delivery still pending for the endpoint (it was disabled, or its key deleted). */
-async function failPending(db: DbOrTx, endpointId: string, why: string, now: Date) {
-  await db
-    .update(webhookDeliveries)
-    .set({ status: "failed", lastError: why, finishedAt: now, nextAttemptAt: null })
-    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")));
-}
-
-const releaseLease = (db: DbOrTx, endpointId: string) =>
-  db.update(webhookEndpoints).set({ leaseUntil: null }).where(eq(webhookEndpoints.id, endpointId));
-
-const hasPending = async (db: DbOrTx, endpointId: string) =>
-  (
-    await db
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
-      .limit(1)
-  ).length > 0;
-
 /**
  * Attempts the endpoint's oldest pending delivery if it is due. `busy`: another run holds the endpoint;
  * `idle`: nothing due (a future retry belongs to the run that scheduled it, or to the sweep).
@@ -66,34 +55,16 @@ export async function deliverNext(
 ): Promise<DeliverStep> {
   const clock = opts.now ?? (() => new Date());
   const now = clock();
-  const [endpoint] = await db
-    .update(webhookEndpoints)
-    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
-    .where(
-      and(
-        eq(webhookEndpoints.id, endpointId),
-        eq(webhookEndpoints.status, "active"),
-        or(isNull(webhookEndpoints.leaseUntil), lt(webhookEndpoints.leaseUntil, now)),
-      ),
-    )
-    .returning();
+  const endpoint = await leaseEndpoint(db, endpointId, now, new Date(now.getTime() + LEASE_MS));
   if (!endpoint) {
-    const [e] = await db
-      .select({ status: webhookEndpoints.status })
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.id, endpointId));
-    if (e?.status !== "active") {
-      if (e) await failPending(db, endpointId, "The endpoint is disabled", now);
+    const status = await endpointStatus(db, endpointId);
+    if (status !== "active") {
+      if (status) await failPending(db, endpointId, "The endpoint is disabled", now);
       return { state: "stopped" };
     }
     return { state: "busy" };
   }
-  const [head] = await db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
-    .orderBy(asc(webhookDeliveries.id))
-    .limit(1);
+  const head = await oldestPending(db, endpointId);
   // (A second of slack: a run woken by its timer a moment early still takes its retry.)
   if (!head || (head.nextAttemptAt && head.nextAttemptAt.getTime() > now.getTime() + 1_000)) {
     await releaseLease(db, endpointId);
@@ -101,7 +72,7 @@ export async function deliverNext(
     if (!head && (await hasPending(db, endpointId))) return deliverNext(db, endpointId, opts);
     return { state: "idle" };
   }
-  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.id, endpoint.apiKeyId));
+  const key = await getApiKey(db, endpoint.apiKeyId);
   if (!key || key.revokedAt) {
     await failPending(db, endpointId, "The API key was deleted", now);
     await releaseLease(db, endpointId);
@@ -110,10 +81,7 @@ export async function deliverNext(
   const settings = await getSiteSettings(db);
   if (!settings.launched) {
     // The site went back to staging after these were queued: hold them, as new ones are.
-    await db
-      .update(webhookDeliveries)
-      .set({ status: "held", nextAttemptAt: null })
-      .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")));
+    await holdPending(db, endpointId);
     await releaseLease(db, endpointId);
     return { state: "idle" };
   }
@@ -146,18 +114,18 @@ export async function deliverNext(
   const retryAt =
     !ok && !gone && !tooLong && delay !== undefined ? new Date(finished.getTime() + delay) : null;
 
+  const disabledReason = gone ? "The endpoint answered 410 Gone" : tooLong ? "Failing for 3 days" : null;
   return db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({
-      deliveryId: head.id,
-      at: now,
-      status: result?.status ?? null,
-      excerpt: result?.excerpt.slice(0, 500) ?? null,
-      error,
-      durationMs,
-    });
-    await tx
-      .update(webhookDeliveries)
-      .set({
+    await recordAttempt(tx, endpointId, {
+      attempt: {
+        deliveryId: head.id,
+        at: now,
+        status: result?.status ?? null,
+        excerpt: result?.excerpt.slice(0, 500) ?? null,
+        error,
+        durationMs,
+      },
+      delivery: {
         attempts,
         status: ok ? "delivered" : retryAt ? "pending" : "failed",
         nextAttemptAt: retryAt,
@@ -165,34 +133,17 @@ export async function deliverNext(
         lastExcerpt: result?.excerpt.slice(0, 500) ?? null,
         lastError: error,
         finishedAt: retryAt ? null : finished,
-      })
-      .where(eq(webhookDeliveries.id, head.id));
-    const disabledReason = gone ? "The endpoint answered 410 Gone" : tooLong ? "Failing for 3 days" : null;
-    await tx
-      .update(webhookEndpoints)
-      .set({
+      },
+      endpoint: {
         leaseUntil: null,
         failingSince,
         ...(disabledReason ? { status: "disabled" as const, disabledReason } : {}),
-      })
-      .where(eq(webhookEndpoints.id, endpointId));
+      },
+    });
     if (disabledReason)
       await failPending(tx, endpointId, `Not sent: ${disabledReason.toLowerCase()}`, finished);
     if (ok) return { state: "delivered" as const, deliveryId: head.id };
     if (retryAt) return { state: "retry" as const, deliveryId: head.id, until: retryAt.toISOString() };
     return { state: "failed" as const, deliveryId: head.id };
   });
-}
-
-/** Endpoints with deliveries due and nobody delivering them (a lost event, a crashed run, the CLI wrote). */
-export async function endpointsNeedingDelivery(db: DbOrTx, now = new Date()): Promise<string[]> {
-  const rows = (await db.execute(sql`
-    select distinct d.endpoint_id::text as id
-    from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
-    where d.status = 'pending' and e.status = 'active'
-      and (e.lease_until is null or e.lease_until < ${now.toISOString()})
-      and coalesce(d.next_attempt_at, d.created_at) < ${new Date(now.getTime() - 30_000).toISOString()}`)) as unknown as {
-    id: string;
-  }[];
-  return rows.map((r) => r.id);
 }

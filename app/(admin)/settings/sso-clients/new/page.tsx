@@ -1,7 +1,7 @@
 // Staff: add an SSO client. The secret is shown once after saving.
 import { getDb } from "@/db/client";
 import { adminOrNull } from "@/lib/auth/guards";
-import { listGroupChoices } from "@/lib/oidc/groups";
+import { listGroupChoices } from "@/db/queries/groups";
 import { PageHeader } from "@/components/ui/page-header";
 import { SsoClientForm } from "@/components/sso/client-form";
 import { createSsoClientAction } from "../actions";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getSsoClient } from "@/db/queries/sso-clients";
 import { adminOrNull } from "@/lib/auth/guards";
-import { listGroupChoices } from "@/lib/oidc/groups";
+import { listGroupChoices } from "@/db/queries/groups";
 import { PageHeader } from "@/components/ui/page-header";
 import { SsoClientForm } from "@/components/sso/client-form";
 import { updateSsoClientAction } from "../../actions";
