@@ -45,16 +45,19 @@ export async function setupPostgresTemplate() {
       await admin.unsafe(`create database "${tmp}"`);
       await migrateUrlOrSocket({ url: urlFor(tmp) });
       await admin.unsafe(`alter database "${tmp}" rename to "${name}"`);
+      // When it was made: another checkout's run may still be copying an older template, so only
+      // templates made more than a day ago are dropped below.
+      await admin.unsafe(`comment on database "${name}" is '${Date.now()}'`);
     }
-    // Drop databases left behind by earlier interrupted runs.
     // Drop databases left behind by interrupted runs: test databases whose creating process is gone
     // (names carry its pid, so a concurrent run's databases are left alone) and outdated templates.
-    const leftovers =
-      await admin`select datname from pg_database where datname like 'gh_test_%' or datname like 'gh_template_%'`;
-    for (const { datname } of leftovers) {
+    const leftovers = await admin`select datname, shobj_description(oid, 'pg_database') as made
+      from pg_database where datname like 'gh_test_%' or datname like 'gh_template_%'`;
+    const dayAgo = Date.now() - 24 * 3600_000;
+    for (const { datname, made } of leftovers) {
       const pid = Number(/^gh_test_(\d+)_/.exec(datname)?.[1]);
       const stale = datname.startsWith("gh_template_")
-        ? datname !== name && !datname.includes("_building_")
+        ? datname !== name && !datname.includes("_building_") && !(Number(made) > dayAgo)
         : !processAlive(pid);
       if (stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     }
