@@ -36,6 +36,24 @@ export default tseslint.config(
     },
   },
   {
+    // Components get their data and server actions as props from app/: they import nothing of app/
+    // and nothing of the database layer, not even types (STYLE.md, "Which way imports run").
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)(app|db)(/|$)",
+              message: "Components import nothing of app/ or db/: take the data or action as a prop.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Entry points that run before or outside the app's env module.
     files: [
       "lib/core/env.ts",
