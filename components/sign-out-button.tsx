@@ -1,13 +1,13 @@
-import { signOut } from "@/lib/auth/next-auth";
-
-export function SignOutButton({ className = "" }: { className?: string }) {
+// Sign out: a plain form, so it works without JavaScript; the page passes the server action.
+export function SignOutButton({
+  action,
+  className = "",
+}: {
+  action: () => Promise<void>;
+  className?: string;
+}) {
   return (
-    <form
-      action={async () => {
-        "use server";
-        await signOut({ redirectTo: "/sign-in" });
-      }}
-    >
+    <form action={action}>
       <button type="submit" className={className}>
         Sign out
       </button>

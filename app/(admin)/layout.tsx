@@ -7,6 +7,7 @@ import { adminOrNull } from "@/lib/auth/guards";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { getDb } from "@/db/client";
 import { SignOutButton } from "@/components/sign-out-button";
+import { signOutAction } from "@/app/sign-in/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <p className="truncate" title={admin.email}>
             {admin.email}
           </p>
-          <SignOutButton className="mt-2 text-slate-200 underline" />
+          <SignOutButton action={signOutAction} className="mt-2 text-slate-200 underline" />
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">

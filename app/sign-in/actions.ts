@@ -1,6 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/next-auth";
+import { signIn, signOut } from "@/lib/auth/next-auth";
 import { safeCallback } from "@/lib/auth/safe-callback";
 
 export type SignInState = { error?: string; email?: string };
@@ -27,4 +27,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     }
     throw e; // the success redirect
   }
+}
+
+/** The Sign out button's action (staff shell, compass shell, the SSO "access not allowed" page). */
+export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in" });
 }

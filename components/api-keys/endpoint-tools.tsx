@@ -2,7 +2,7 @@
 // Per webhook endpoint: Send test event (status and a short excerpt only) and Reveal signing secret.
 import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button";
-import type { TestEventState } from "@/app/(admin)/settings/api-keys/actions";
+import type { TestEventState } from "./form-states";
 
 export function EndpointTools({
   sendTest,

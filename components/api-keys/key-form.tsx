@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { memberFieldCatalogue } from "@/lib/schemas/member-fields";
-import type { KeyFormState } from "@/app/(admin)/settings/api-keys/actions";
+import type { KeyFormState } from "./form-states";
 import { SecretOnce } from "./secret-once";
 
 export type KeyFormValues = {

@@ -1,6 +1,6 @@
 "use client";
 // Roll key: a new key is shown once; the old one keeps working for the grace period chosen.
-import type { KeyFormState } from "@/app/(admin)/settings/api-keys/actions";
+import type { KeyFormState } from "./form-states";
 import { GraceForm } from "./grace-form";
 import { SecretOnce } from "./secret-once";
 

@@ -1,7 +1,7 @@
 "use client";
 // Rotate an endpoint's signing secret: the new secret is shown; the old one keeps signing too (both
 // signatures on every delivery) for the grace period chosen, so the receiver can switch without a gap.
-import type { TestEventState } from "@/app/(admin)/settings/api-keys/actions";
+import type { TestEventState } from "./form-states";
 import { GraceForm } from "./grace-form";
 
 export function RotateSecret({

@@ -3,8 +3,10 @@
 import { useActionState } from "react";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { saveProfileAction, type ProfileState } from "@/app/compass/(member)/profile/actions";
-import type { CustomValues } from "@/db/schema";
+import type { CustomValues } from "@/lib/schemas/records";
+
+/** What the profile page's save action returns. */
+export type ProfileState = { ok?: boolean; error?: string; fieldErrors?: Record<string, string> };
 
 type Def = { key: string; label: string; type: string; choices: string[]; required: boolean };
 const textFields = {
@@ -29,8 +31,9 @@ export function ProfileForm(props: {
   values: Record<string, string>;
   social: Partial<Record<string, string>>;
   customValues: CustomValues;
+  action: (prev: ProfileState, form: FormData) => Promise<ProfileState>;
 }) {
-  const [state, action, pending] = useActionState<ProfileState, FormData>(saveProfileAction, {});
+  const [state, action, pending] = useActionState<ProfileState, FormData>(props.action, {});
   const err = (f: string) => state.fieldErrors?.[f];
   const has = (f: string) => props.fields.includes(f);
   if (props.fields.length === 0 && props.custom.length === 0)

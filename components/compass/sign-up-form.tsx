@@ -2,10 +2,22 @@
 import { useActionState } from "react";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
-import { signUpAction, type SignUpState } from "@/app/compass/sign-up/actions";
 
-export function SignUpForm({ companies }: { companies: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
+/** What the sign-up action returns: what went wrong, and what was typed (never the password). */
+export type SignUpState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+export function SignUpForm({
+  companies,
+  action: signUp,
+}: {
+  companies: { id: string; name: string }[];
+  action: (prev: SignUpState, form: FormData) => Promise<SignUpState>;
+}) {
+  const [state, action, pending] = useActionState<SignUpState, FormData>(signUp, {});
   const err = (f: string) => state.fieldErrors?.[f];
   const v = (f: string) => state.values?.[f];
   return (

@@ -1,13 +1,15 @@
 // Explain membership: pick a person or company, then see clause by clause which conditions pass or fail.
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import type { GroupRow } from "@/db/queries/groups";
-import { isRecordInGroup } from "@/db/queries/group-members";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { loadConditionContext, loadEvalRecord } from "@/lib/groups/context";
-import { explainGroup, type ExplainNode } from "@/lib/groups/evaluate";
-import { searchRecords } from "@/app/(admin)/groups/data";
+import type { ExplainNode, GroupExplanation } from "@/lib/groups/evaluate";
+
+/** What the page loads for the tab: records matching the search, and the chosen record's explanation. */
+export type ExplainData = {
+  matches: { recordType: "person" | "company"; id: string; name: string; email: string | null }[];
+  /** Null when no record is chosen or the chosen id is no person or company. */
+  explained: { name: string; result: GroupExplanation; stored: boolean } | null;
+};
 
 const show = (v: unknown) =>
   v === undefined
@@ -50,25 +52,17 @@ function Node({ n }: { n: ExplainNode }) {
   );
 }
 
-export async function ExplainTab({
-  group,
+export function ExplainTab({
+  groupId,
   find,
   recordId,
+  data: { matches, explained },
 }: {
-  group: GroupRow;
+  groupId: string;
   find?: string;
   recordId?: string;
+  data: ExplainData;
 }) {
-  const db = await getDb();
-  const matches = find ? await searchRecords(db, find) : [];
-  const loaded = recordId ? await loadEvalRecord(db, recordId, await loadConditionContext(db)) : null;
-  const result = loaded && explainGroup(group, loaded.record, loaded.ctx);
-  const name =
-    loaded &&
-    (loaded.record.type === "person"
-      ? `${loaded.record.person.firstName} ${loaded.record.person.lastName}`
-      : loaded.record.company.name);
-  const stored = loaded ? await isRecordInGroup(db, group.id, loaded.record.type, recordId!) : null;
   return (
     <div className="space-y-4">
       <form method="get" role="search" className="flex max-w-md gap-2">
@@ -93,7 +87,7 @@ export async function ExplainTab({
           {matches.map((m) => (
             <li key={m.id}>
               <Link
-                href={`/groups/${group.id}?tab=explain&record=${m.id}`}
+                href={`/groups/${groupId}?tab=explain&record=${m.id}`}
                 className="text-brand-700 underline"
               >
                 Explain {m.name}
@@ -106,25 +100,25 @@ export async function ExplainTab({
           ))}
         </ul>
       )}
-      {recordId && !loaded && (
+      {recordId && !explained && (
         <p role="alert" className="text-sm text-red-700">
           No person or company has that id.
         </p>
       )}
-      {result && (
+      {explained && (
         <section aria-labelledby="explain-result" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="explain-result" className="text-base font-semibold">
-            {name} is {result.pass ? "in" : "not in"} this group
+            {explained.name} is {explained.result.pass ? "in" : "not in"} this group
           </h2>
-          {result.reason && <p className="text-sm text-slate-700">{result.reason}</p>}
-          {stored !== result.pass && (
+          {explained.result.reason && <p className="text-sm text-slate-700">{explained.result.reason}</p>}
+          {explained.stored !== explained.result.pass && (
             <p className="text-sm text-amber-800">
               Stored membership is still catching up with a recent change.
             </p>
           )}
-          {result.tree && (
+          {explained.result.tree && (
             <ul className="mt-2 text-sm">
-              <Node n={result.tree} />
+              <Node n={explained.result.tree} />
             </ul>
           )}
         </section>

@@ -6,7 +6,7 @@ import { Field, TextArea, TextInput } from "@/components/ui/field";
 import type { CustomFieldInfo } from "@/lib/groups/fields";
 import { checkTree } from "@/lib/groups/schema";
 import type { Condition, ConditionContext, GroupDef } from "@/lib/groups/types";
-import type { FormState } from "@/lib/records/admin-action";
+import type { FormState } from "@/lib/schemas/form-state";
 import { ConditionBuilder } from "./condition-builder";
 import { fromTree, toConditions, type EGroup } from "./editor-model";
 import { LiveCount } from "./live-count";

@@ -1,6 +1,6 @@
 "use client";
 // Create / edit form for a company, including its email domains and Company Signup Protection.
-import type { CustomValues } from "@/db/schema";
+import type { CustomValues } from "@/lib/schemas/records";
 import { ActionForm, AreaF, CheckF, SelectF, TextF, type FormAction } from "./form-kit";
 import { CustomFieldInputs, type CustomFieldView } from "./custom-field-inputs";
 

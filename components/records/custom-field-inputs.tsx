@@ -1,6 +1,6 @@
 "use client";
 // One input per custom field definition, fitting its type. Inputs are named "custom.<key>".
-import type { CustomValues } from "@/db/schema";
+import type { CustomValues } from "@/lib/schemas/records";
 import { ChecklistF, SelectF, TextF } from "./form-kit";
 
 export type CustomFieldView = {

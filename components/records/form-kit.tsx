@@ -5,8 +5,9 @@ import { createContext, useActionState, useContext, useEffect, useRef, type Reac
 import { startTransition } from "react";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
+import type { FormState } from "@/lib/schemas/form-state";
 
-export type FormState = { error?: string; fieldErrors?: Record<string, string>; notice?: string };
+export type { FormState };
 export type FormAction = (prev: FormState, form: FormData) => Promise<FormState>;
 
 const StateContext = createContext<{ state: FormState; pending: boolean }>({ state: {}, pending: false });

@@ -1,6 +1,6 @@
 // Display helpers shared by the staff record pages (server components).
 import type { ReactNode } from "react";
-import type { CustomValues } from "@/db/schema";
+import type { CustomValues } from "@/lib/schemas/records";
 import { Badge } from "@/components/ui/page-header";
 import { memberStatusLabels, type MemberStatus } from "@/lib/schemas/member-status";
 

@@ -1,7 +1,17 @@
 // A record's change history: who changed what, before → after (from the change outbox).
 import { Card } from "@/components/ui/page-header";
-import type { HistoryEntry } from "@/lib/records/history";
 import { formatDateTime } from "./format";
+
+/** One change-outbox row as the page loads it (lib/records/history.ts), with its actor shown by name. */
+export type HistoryEntry = {
+  cursor: number;
+  op: string;
+  actorLabel: string;
+  createdAt: Date;
+  changedFields: string[];
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
 
 const opLabels: Record<string, string> = {
   created: "Created",

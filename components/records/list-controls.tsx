@@ -1,10 +1,8 @@
-// The search + filter bar and the keyset pager shared by the people and company lists (plain GET
-// forms and links, so they work without JavaScript and keep filters in the URL).
-import Link from "next/link";
+// The search + filter bar shared by the people and company lists (a plain GET form, so it works without
+// JavaScript and keeps filters in the URL; the pager is the admin table's).
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { memberStatusLabels, memberStatuses } from "@/lib/schemas/member-status";
-import { withParams, type SearchParams } from "@/lib/records/list-params";
 
 type Filters = {
   q?: string;
@@ -90,31 +88,5 @@ export function ListFilters({
         Search
       </button>
     </form>
-  );
-}
-
-export function Pager({
-  sp,
-  nextCursor,
-  isFirst,
-}: {
-  sp: SearchParams;
-  nextCursor: string | null;
-  isFirst: boolean;
-}) {
-  if (isFirst && !nextCursor) return null;
-  return (
-    <nav aria-label="Pages" className="mt-4 flex gap-2">
-      {!isFirst && (
-        <Link href={withParams(sp, { after: undefined })} className={buttonClass("secondary")}>
-          First page
-        </Link>
-      )}
-      {nextCursor && (
-        <Link href={withParams(sp, { after: nextCursor })} className={buttonClass("secondary")}>
-          Next page
-        </Link>
-      )}
-    </nav>
   );
 }

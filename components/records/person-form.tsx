@@ -1,6 +1,6 @@
 "use client";
 // Create / edit form for a person. Field errors come back from the server action next to each input.
-import type { CustomValues, SocialLinks } from "@/db/schema";
+import type { CustomValues, SocialLinks } from "@/lib/schemas/records";
 import { ActionForm, AreaF, SelectF, TextF, type FormAction } from "./form-kit";
 import { CustomFieldInputs, type CustomFieldView } from "./custom-field-inputs";
 

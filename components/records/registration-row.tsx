@@ -1,19 +1,22 @@
-// One registration on an event page: change its status, or remove it (with confirmation).
+// One registration on an event page: change its status, or remove it (with confirmation). The page
+// passes both server actions, already bound to this registration.
 import type { ReactNode } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inputClass } from "@/components/ui/field";
-import { registrationStatuses } from "@/db/schema";
-import { removeRegistrationAction, setRegistrationStatusAction } from "@/app/(admin)/events/actions";
+import { registrationStatuses } from "@/lib/schemas/events";
 import { formatDateTime } from "./format";
+import type { FormAction } from "./form-kit";
 import { InlineAction } from "./inline-action";
 
 export function RegistrationRow({
-  eventId,
   registration: r,
+  setStatus,
+  remove,
   children,
 }: {
-  eventId: string;
   registration: { id: string; firstName: string; lastName: string; status: string; registeredAt: Date };
+  setStatus: FormAction;
+  remove: () => Promise<string | void>;
   children: ReactNode;
 }) {
   const name = `${r.firstName} ${r.lastName}`;
@@ -23,11 +26,7 @@ export function RegistrationRow({
       <td className="py-2 pr-3">{children}</td>
       <td className="py-2 pr-3">{formatDateTime(r.registeredAt)}</td>
       <td className="py-2 pr-3">
-        <InlineAction
-          action={setRegistrationStatusAction.bind(null, eventId, r.id)}
-          label="Update"
-          ariaLabel={`Update status for ${name}`}
-        >
+        <InlineAction action={setStatus} label="Update" ariaLabel={`Update status for ${name}`}>
           <label htmlFor={selectId} className="sr-only">
             Status for {name}
           </label>
@@ -46,7 +45,7 @@ export function RegistrationRow({
           title={`Remove ${name}'s registration?`}
           body="The registration is deleted; the change is kept in the event's history."
           confirmLabel="Remove registration"
-          action={removeRegistrationAction.bind(null, eventId, r.id)}
+          action={remove}
         />
       </td>
     </tr>

@@ -4,8 +4,18 @@ import { useActionState } from "react";
 import { Field, TextInput } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { SsoFormState } from "@/app/(admin)/settings/sso-clients/actions";
+import type { SsoClientInput } from "@/lib/schemas/sso-client";
 import { SecretOnce } from "./secret-once";
+
+/** What the SSO client actions (add, edit, regenerate secret) return to their forms. */
+export type SsoFormState = {
+  error?: string;
+  fields?: Record<string, string>;
+  /** What was submitted, so a refused form keeps the staff member's input (React resets forms after actions). */
+  values?: SsoClientInput;
+  /** Set once, right after create/regenerate: the only time the secret is shown. */
+  created?: { id: string; clientId: string; clientSecret: string };
+};
 
 export type ClientFormValues = {
   name: string;

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
-import type { SsoFormState } from "@/app/(admin)/settings/sso-clients/actions";
+import type { SsoFormState } from "./client-form";
 import { SecretOnce } from "./secret-once";
 
 export function RegenerateSecret({

@@ -3,16 +3,38 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTransition, useState } from "react";
-import type { RunDetail } from "@/db/queries/workflows";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { PageHeader, Card } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { JsonBlock, RunStatusBadge, StepStatusBadge, formatDuration, formatTime } from "./format";
 
-type Json<T> = {
-  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+/** A JSON value as the run page shows it: pretty-printed, cut when long. */
+type ShownJson = { text: string; truncated: boolean } | null;
+
+/** One run with its steps, as JSON (dates as ISO strings): the page's first render and the data route. */
+export type RunJson = {
+  id: string;
+  fnId: string;
+  trigger: string;
+  status: string;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  event: ShownJson;
+  output: ShownJson;
+  error: ShownJson;
+  steps: {
+    stepId: string;
+    name: string;
+    op: string;
+    status: string;
+    attempts: number;
+    startedAt: string;
+    endedAt: string | null;
+    output: ShownJson;
+    error: ShownJson;
+  }[];
 };
-export type RunJson = Json<Omit<RunDetail, "steps">> & { steps: Json<RunDetail["steps"][number]>[] };
 
 const active = (status: string) => status === "queued" || status === "running";
 

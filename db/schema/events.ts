@@ -1,10 +1,9 @@
 // Events and who registered for them.
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { eventStatuses, registrationStatuses } from "@/lib/schemas/events";
 import { people } from "./records";
 
-export const eventStatuses = ["draft", "published", "cancelled"] as const;
-export const registrationStatuses = ["registered", "waitlisted", "cancelled", "attended"] as const;
-export type RegistrationStatus = (typeof registrationStatuses)[number];
+export { eventStatuses, registrationStatuses, type RegistrationStatus } from "@/lib/schemas/events";
 
 export const events = pgTable(
   "events",

@@ -13,6 +13,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import type { CustomValues, SocialLinks } from "@/lib/schemas/records";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -34,10 +35,7 @@ export const membershipTypes = pgTable("membership_types", {
   ...timestamps,
 });
 
-export type CustomValues = Record<string, string | number | boolean | string[] | null>;
-export type SocialLinks = Partial<
-  Record<"linkedin" | "twitter" | "facebook" | "instagram" | "website", string>
->;
+export type { CustomValues, SocialLinks } from "@/lib/schemas/records";
 
 export const companies = pgTable(
   "companies",

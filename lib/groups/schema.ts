@@ -1,7 +1,7 @@
 // One zod schema for a condition tree: structure first, then (with the context) every field, operator
 // and value, each issue naming the clause path and the offending field or operator.
 import { z } from "zod";
-import { registrationStatuses } from "@/db/schema/events";
+import { registrationStatuses } from "@/lib/schemas/events";
 import { isUuid } from "@/lib/core/ids";
 import { memberStatuses } from "@/lib/schemas/member-status";
 import { resolveField, type ResolvedField } from "./fields";

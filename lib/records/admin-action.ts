@@ -5,13 +5,9 @@ import { getDb, type Db } from "@/db/client";
 import type { Actor } from "@/db/queries/changes";
 import { actorOf, requireAdmin } from "@/lib/auth/guards";
 import { AppError } from "@/lib/core/errors";
+import type { FormState } from "@/lib/schemas/form-state";
 
-export type FormState = {
-  error?: string;
-  /** Keyed by the input's name ("email", "custom.member_since", "socialLinks.linkedin"). */
-  fieldErrors?: Record<string, string>;
-  notice?: string;
-};
+export type { FormState };
 
 export function formStateOf(e: AppError): FormState {
   const fieldErrors: Record<string, string> = {};

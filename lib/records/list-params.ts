@@ -32,3 +32,11 @@ export function withParams(sp: SearchParams, patch: Record<string, string | unde
   const s = out.toString();
   return s ? `?${s}` : "?";
 }
+
+/** The keyset pager's links: back to the first page once past it, on while there is a next page. */
+export function pagerLinks(sp: SearchParams, after: string | undefined, nextCursor: string | null) {
+  return {
+    firstHref: after ? withParams(sp, { after: undefined }) : null,
+    nextHref: nextCursor ? withParams(sp, { after: nextCursor }) : null,
+  };
+}

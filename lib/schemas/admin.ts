@@ -1,7 +1,8 @@
 // zod schemas for the staff-only records: membership types, custom field definitions, events and
 // registrations. Shared by the server actions, the query functions' tests and (later) the API.
 import { z } from "zod";
-import { customFieldTypes, eventStatuses, registrationStatuses } from "@/db/schema";
+import { customFieldTypes } from "@/db/schema";
+import { eventStatuses, registrationStatuses } from "./events";
 import { memberEditableChoices } from "./member-editable";
 
 export const membershipTypeInputSchema = z

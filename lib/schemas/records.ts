@@ -32,6 +32,11 @@ export const customValueSchema = z.union([
   z.null(),
 ]);
 
+/** A record's stored custom field values (the `custom` column), keyed by field key. */
+export type CustomValues = Record<string, z.infer<typeof customValueSchema>>;
+/** A person's stored social links (the `social_links` column). */
+export type SocialLinks = z.infer<typeof socialLinksSchema>;
+
 export const personInputSchema = z
   .object({
     firstName: z.string().trim().min(1, "First name is required").max(100),

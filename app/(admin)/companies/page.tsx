@@ -4,11 +4,12 @@ import { getDb } from "@/db/client";
 import { countCompanies, listCompanies } from "@/db/queries/companies";
 import { listMembershipTypes } from "@/db/queries/membership-types";
 import { ButtonLink } from "@/components/ui/button";
-import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
-import { ListFilters, Pager } from "@/components/records/list-controls";
+import { AdminTable } from "@/components/ui/admin-table";
+import { Badge, PageHeader } from "@/components/ui/page-header";
+import { ListFilters } from "@/components/records/list-controls";
 import { ActiveBadge, MemberStatusBadge } from "@/components/records/format";
 import { AppError } from "@/lib/core/errors";
-import { parseListParams, type SearchParams } from "@/lib/records/list-params";
+import { pagerLinks, parseListParams, type SearchParams } from "@/lib/records/list-params";
 import { isStaff } from "@/lib/records/page-guard";
 
 export const metadata = { title: "Companies" };
@@ -44,67 +45,50 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           {problem}
         </p>
       )}
-      {page.rows.length === 0 ? (
-        <EmptyState title={filtered ? "No companies match" : "No companies yet"}>
-          {filtered ? (
+      <AdminTable
+        caption="Companies"
+        rows={page.rows}
+        rowKey={(c) => c.id}
+        empty={{
+          title: filtered ? "No companies match" : "No companies yet",
+          children: filtered ? (
             "Try a shorter search or fewer filters."
           ) : (
             <Link href="/companies/new" className="text-brand-700 underline">
               Add the first company
             </Link>
-          )}
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Companies</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Domains
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  People
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Membership
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/companies/${c.id}`} className="font-medium text-brand-700 underline">
-                      {c.name}
-                    </Link>
-                    {c.signupProtected && (
-                      <span className="ml-2">
-                        <Badge tone="blue">Signup protected</Badge>
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{c.emailDomains.join(", ") || "—"}</td>
-                  <td className="px-3 py-2">{c.people}</td>
-                  <td className="px-3 py-2">
-                    {c.membershipTypeName ?? "—"} <MemberStatusBadge status={c.memberStatus} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <ActiveBadge active={c.active} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager sp={sp} nextCursor={page.nextCursor} isFirst={!f.after} />
+          ),
+        }}
+        columns={[
+          {
+            header: "Name",
+            cell: (c) => (
+              <>
+                <Link href={`/companies/${c.id}`} className="font-medium text-brand-700 underline">
+                  {c.name}
+                </Link>
+                {c.signupProtected && (
+                  <span className="ml-2">
+                    <Badge tone="blue">Signup protected</Badge>
+                  </span>
+                )}
+              </>
+            ),
+          },
+          { header: "Domains", cell: (c) => c.emailDomains.join(", ") || "—" },
+          { header: "People", cell: (c) => c.people },
+          {
+            header: "Membership",
+            cell: (c) => (
+              <>
+                {c.membershipTypeName ?? "—"} <MemberStatusBadge status={c.memberStatus} />
+              </>
+            ),
+          },
+          { header: "Status", cell: (c) => <ActiveBadge active={c.active} /> },
+        ]}
+        pager={pagerLinks(sp, f.after, page.nextCursor)}
+      />
     </>
   );
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listEvents } from "@/db/queries/events";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
+import { AdminTable } from "@/components/ui/admin-table";
+import { Badge, PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/records/format";
 import { isStaff } from "@/lib/records/page-guard";
 
@@ -32,63 +33,49 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           Past
         </Link>
       </nav>
-      {events.length === 0 ? (
-        <EmptyState title={when === "past" ? "No past events" : "No upcoming events"}>
-          <Link href="/events/new" className="text-brand-700 underline">
-            Add an event
-          </Link>
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{when === "past" ? "Past events" : "Upcoming events"}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Event
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Starts
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Location
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Registered
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/events/${e.id}`} className="font-medium text-brand-700 underline">
-                      {e.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{formatDateTime(e.startsAt)}</td>
-                  <td className="px-3 py-2">{e.location ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    {e.registered}
-                    {e.capacity ? ` / ${e.capacity}` : ""}
-                    {e.waitlisted > 0 && ` (+${e.waitlisted} waitlisted)`}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Badge
-                      tone={e.status === "published" ? "green" : e.status === "cancelled" ? "red" : "slate"}
-                    >
-                      {e.status}
-                    </Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        caption={when === "past" ? "Past events" : "Upcoming events"}
+        rows={events}
+        rowKey={(e) => e.id}
+        empty={{
+          title: when === "past" ? "No past events" : "No upcoming events",
+          children: (
+            <Link href="/events/new" className="text-brand-700 underline">
+              Add an event
+            </Link>
+          ),
+        }}
+        columns={[
+          {
+            header: "Event",
+            cell: (e) => (
+              <Link href={`/events/${e.id}`} className="font-medium text-brand-700 underline">
+                {e.name}
+              </Link>
+            ),
+          },
+          { header: "Starts", cell: (e) => formatDateTime(e.startsAt) },
+          { header: "Location", cell: (e) => e.location ?? "—" },
+          {
+            header: "Registered",
+            cell: (e) => (
+              <>
+                {e.registered}
+                {e.capacity ? ` / ${e.capacity}` : ""}
+                {e.waitlisted > 0 && ` (+${e.waitlisted} waitlisted)`}
+              </>
+            ),
+          },
+          {
+            header: "Status",
+            cell: (e) => (
+              <Badge tone={e.status === "published" ? "green" : e.status === "cancelled" ? "red" : "slate"}>
+                {e.status}
+              </Badge>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,10 +1,16 @@
-// Server-side data for the group screens (callers check the admin first).
+// The group screens' page data (callers check the admin first): the builder's choices, the sync status
+// columns, and the Explain tab's matches and explanation. The SQL is in db/queries/group-builder.ts.
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { registrationStatuses } from "@/db/schema/events";
+import { listBuilderChoices, searchRecordsByText } from "@/db/queries/group-builder";
+import { isRecordInGroup } from "@/db/queries/group-members";
+import type { GroupRow } from "@/db/queries/groups";
 import { integrationVendors } from "@/db/schema/integrations";
+import { loadConditionContext, loadEvalRecord } from "@/lib/groups/context";
+import { explainGroup } from "@/lib/groups/evaluate";
 import type { CustomFieldInfo } from "@/lib/groups/fields";
+import { registrationStatuses } from "@/lib/schemas/events";
+import type { ExplainData } from "@/components/groups/explain-tab";
 import type { PickerData } from "@/components/groups/value-input";
 
 export const integrationColumns = integrationVendors.map((v) => ({
@@ -16,41 +22,37 @@ export async function builderData(
   db: Db,
   exceptGroup?: string,
 ): Promise<{ custom: CustomFieldInfo[]; data: PickerData }> {
-  const [custom, membershipTypes, events, groups] = await Promise.all([
-    db.execute(
-      sql`select entity, key, label, type, choices from custom_fields order by entity, sort_order, label`,
-    ),
-    db.execute(sql`select id::text, name from membership_types order by name`),
-    db.execute(sql`select id::text, name from events order by starts_at desc limit 500`),
-    db.execute(
-      sql`select id::text, name from groups ${exceptGroup ? sql`where id <> ${exceptGroup}::uuid` : sql``} order by lower(name)`,
-    ),
-  ]);
-  return {
-    custom: [...(custom as unknown as CustomFieldInfo[])],
-    data: {
-      membershipTypes: [...(membershipTypes as unknown as { id: string; name: string }[])],
-      events: [...(events as unknown as { id: string; name: string }[])],
-      groups: [...(groups as unknown as { id: string; name: string }[])],
-      registrationStatuses,
-    },
-  };
+  const { custom, membershipTypes, events, groups } = await listBuilderChoices(db, exceptGroup);
+  return { custom, data: { membershipTypes, events, groups, registrationStatuses } };
 }
 
 /** People and companies whose name or email contains q (the Explain tab's record picker). */
 export async function searchRecords(db: Db, q: string) {
   const s = q.trim().toLowerCase();
   if (!s) return [];
-  return (await db.execute(sql`
-    (select 'person' as "recordType", id::text, first_name || ' ' || last_name as name, email from people
-      where strpos(lower(first_name || ' ' || last_name || ' ' || coalesce(email, '')), ${s}) > 0
-      order by lower(last_name), lower(first_name) limit 20)
-    union all
-    (select 'company', id::text, name, email from companies
-      where strpos(lower(name || ' ' || coalesce(email, '')), ${s}) > 0 order by lower(name) limit 10)`)) as unknown as {
-    recordType: "person" | "company";
-    id: string;
-    name: string;
-    email: string | null;
-  }[];
+  return searchRecordsByText(db, s);
+}
+
+/** The Explain tab: the records matching `find`, and for `recordId` the clause-by-clause result. */
+export async function explainData(
+  db: Db,
+  group: GroupRow,
+  find?: string,
+  recordId?: string,
+): Promise<ExplainData> {
+  const matches = find ? await searchRecords(db, find) : [];
+  const loaded = recordId ? await loadEvalRecord(db, recordId, await loadConditionContext(db)) : null;
+  if (!loaded) return { matches, explained: null };
+  const name =
+    loaded.record.type === "person"
+      ? `${loaded.record.person.firstName} ${loaded.record.person.lastName}`
+      : loaded.record.company.name;
+  return {
+    matches,
+    explained: {
+      name,
+      result: explainGroup(group, loaded.record, loaded.ctx),
+      stored: await isRecordInGroup(db, group.id, loaded.record.type, recordId!),
+    },
+  };
 }

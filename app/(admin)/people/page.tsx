@@ -4,12 +4,13 @@ import { getDb } from "@/db/client";
 import { countPeopleUpTo, listPeople } from "@/db/queries/people";
 import { listMembershipTypes } from "@/db/queries/membership-types";
 import { ButtonLink } from "@/components/ui/button";
-import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { ListFilters, Pager } from "@/components/records/list-controls";
+import { AdminTable } from "@/components/ui/admin-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { ListFilters } from "@/components/records/list-controls";
 import { ActiveBadge, MemberStatusBadge } from "@/components/records/format";
 import { isStaff } from "@/lib/records/page-guard";
 import { AppError } from "@/lib/core/errors";
-import { parseListParams, type SearchParams } from "@/lib/records/list-params";
+import { pagerLinks, parseListParams, type SearchParams } from "@/lib/records/list-params";
 
 export const metadata = { title: "People" };
 
@@ -31,6 +32,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     countPeopleUpTo(db, filter, 1000),
     listMembershipTypes(db, "person"),
   ]);
+  const filtered = Boolean(f.q || f.status || f.membershipTypeId);
   return (
     <>
       <PageHeader
@@ -44,72 +46,53 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           {problem}
         </p>
       )}
-      {page.rows.length === 0 ? (
-        <EmptyState title={f.q || f.status || f.membershipTypeId ? "No people match" : "No people yet"}>
-          {f.q || f.status || f.membershipTypeId ? (
+      <AdminTable
+        caption="People"
+        rows={page.rows}
+        rowKey={(p) => p.id}
+        empty={{
+          title: filtered ? "No people match" : "No people yet",
+          children: filtered ? (
             "Try a shorter search or fewer filters."
           ) : (
             <Link href="/people/new" className="text-brand-700 underline">
               Add the first person
             </Link>
-          )}
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">People</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Email
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Company
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Membership
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            {/* Cell padding is set once here, not on each of the 250 cells: every class string on a row
-                is sent twice (HTML and RSC payload) for each of the 50 rows. */}
-            <tbody className="divide-y divide-slate-100 [&_td]:px-3 [&_td]:py-2">
-              {page.rows.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {/* No prefetch: 50 visible rows would each ask the server to render a person page. */}
-                    <Link
-                      href={`/people/${p.id}`}
-                      prefetch={false}
-                      className="font-medium text-brand-700 underline"
-                    >
-                      {`${p.lastName}, ${p.firstName}`}
-                    </Link>
-                    {p.approvalStatus === "pending_approval" && (
-                      <span className="ml-2 text-xs text-amber-800">(pending approval)</span>
-                    )}
-                  </td>
-                  <td>{p.email ?? "—"}</td>
-                  <td>{p.companyName ?? "—"}</td>
-                  <td>
-                    {p.membershipTypeName ?? "—"} <MemberStatusBadge status={p.memberStatus} />
-                  </td>
-                  <td>
-                    <ActiveBadge active={p.active} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager sp={sp} nextCursor={page.nextCursor} isFirst={!f.after} />
+          ),
+        }}
+        columns={[
+          {
+            header: "Name",
+            cell: (p) => (
+              <>
+                {/* No prefetch: 50 visible rows would each ask the server to render a person page. */}
+                <Link
+                  href={`/people/${p.id}`}
+                  prefetch={false}
+                  className="font-medium text-brand-700 underline"
+                >
+                  {`${p.lastName}, ${p.firstName}`}
+                </Link>
+                {p.approvalStatus === "pending_approval" && (
+                  <span className="ml-2 text-xs text-amber-800">(pending approval)</span>
+                )}
+              </>
+            ),
+          },
+          { header: "Email", cell: (p) => p.email ?? "—" },
+          { header: "Company", cell: (p) => p.companyName ?? "—" },
+          {
+            header: "Membership",
+            cell: (p) => (
+              <>
+                {p.membershipTypeName ?? "—"} <MemberStatusBadge status={p.memberStatus} />
+              </>
+            ),
+          },
+          { header: "Status", cell: (p) => <ActiveBadge active={p.active} /> },
+        ]}
+        pager={pagerLinks(sp, f.after, page.nextCursor)}
+      />
     </>
   );
 }

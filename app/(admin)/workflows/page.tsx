@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { isRunStatus, listWorkflowFunctionIds, listWorkflowRuns } from "@/db/queries/workflows";
 import { workflowRunStatuses } from "@/db/schema";
-import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { AdminTable } from "@/components/ui/admin-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { ServerModeNotice } from "@/components/workflows/server-mode-notice";
 import { RunStatusBadge, formatDuration, formatTime } from "@/components/workflows/format";
@@ -56,45 +57,32 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Se
           Apply
         </button>
       </form>
-      {runs.length === 0 ? (
-        <EmptyState title={fnId || status ? "No runs match" : "No workflow runs yet"}>
-          {fnId || status
-            ? "Try other filters."
-            : "Runs appear here when a sync, webhook or other workflow starts."}
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Workflow runs</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                {["Function", "Trigger", "Status", "Started", "Duration"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`/workflows/${r.id}`} className="text-brand-700 underline">
-                      {r.fnId}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.trigger}</td>
-                  <td className="px-3 py-2">
-                    <RunStatusBadge status={r.status} />
-                  </td>
-                  <td className="px-3 py-2">{formatTime(r.startedAt ?? r.createdAt)}</td>
-                  <td className="px-3 py-2">{formatDuration(r.startedAt, r.endedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        caption="Workflow runs"
+        rows={runs}
+        rowKey={(r) => r.id}
+        empty={{
+          title: fnId || status ? "No runs match" : "No workflow runs yet",
+          children:
+            fnId || status
+              ? "Try other filters."
+              : "Runs appear here when a sync, webhook or other workflow starts.",
+        }}
+        columns={[
+          {
+            header: "Function",
+            cell: (r) => (
+              <Link href={`/workflows/${r.id}`} className="text-brand-700 underline">
+                {r.fnId}
+              </Link>
+            ),
+          },
+          { header: "Trigger", className: "font-mono text-xs", cell: (r) => r.trigger },
+          { header: "Status", cell: (r) => <RunStatusBadge status={r.status} /> },
+          { header: "Started", cell: (r) => formatTime(r.startedAt ?? r.createdAt) },
+          { header: "Duration", cell: (r) => formatDuration(r.startedAt, r.endedAt) },
+        ]}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireMember } from "@/lib/auth/guards";
 import { PortalNav } from "@/components/compass/portal-nav";
 import { SignOutButton } from "@/components/sign-out-button";
+import { signOutAction } from "@/app/sign-in/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function CompassLayout({ children }: { children: ReactNode 
             <span className="truncate" title={me.email}>
               {me.firstName} {me.lastName}
             </span>
-            <SignOutButton className="text-brand-700 underline" />
+            <SignOutButton action={signOutAction} className="text-brand-700 underline" />
           </div>
         </div>
       </header>

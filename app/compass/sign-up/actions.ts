@@ -5,12 +5,7 @@ import { getDb } from "@/db/client";
 import { signUpMember } from "@/lib/portal/sign-up";
 import { signIn } from "@/lib/auth/next-auth";
 import { AppError } from "@/lib/core/errors";
-
-export type SignUpState = {
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-};
+import type { SignUpState } from "@/components/compass/sign-up-form";
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const values = Object.fromEntries(

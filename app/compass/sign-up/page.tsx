@@ -6,6 +6,7 @@ import { listCompanyChoices } from "@/db/queries/companies";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { currentAccount } from "@/lib/auth/guards";
 import { SignUpForm } from "@/components/compass/sign-up-form";
+import { signUpAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Create your account" };
@@ -20,7 +21,7 @@ export default async function SignUpPage() {
         <h1 className="text-xl font-semibold">Join {settings.siteName}</h1>
         <p className="mt-1 text-sm text-slate-600">Create your member account.</p>
         <div className="mt-6">
-          <SignUpForm companies={companies.map((c) => ({ id: c.id, name: c.name }))} />
+          <SignUpForm companies={companies.map((c) => ({ id: c.id, name: c.name }))} action={signUpAction} />
         </div>
         <p className="mt-6 text-center text-sm text-slate-600">
           Already have an account?{" "}

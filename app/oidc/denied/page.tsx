@@ -6,6 +6,7 @@ import { denyMessages, type DenyReason } from "@/lib/oidc/access";
 import { errorRedirect } from "@/lib/oidc/authorize";
 import { issuerOf } from "@/lib/oidc/config";
 import { SignOutButton } from "@/components/sign-out-button";
+import { signOutAction } from "@/app/sign-in/actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Access not allowed" };
@@ -46,7 +47,7 @@ export default async function DeniedPage({
           <Link className="text-brand-700 underline" href="/">
             Go to the association&apos;s site
           </Link>
-          <SignOutButton className="text-brand-700 underline" />
+          <SignOutButton action={signOutAction} className="text-brand-700 underline" />
         </div>
       </div>
     </main>

@@ -14,7 +14,7 @@ import { InlineAction } from "@/components/records/inline-action";
 import { RegistrationRow } from "@/components/records/registration-row";
 import { loadHistory } from "@/lib/records/history";
 import { isStaff } from "@/lib/records/page-guard";
-import { registerPersonAction } from "../actions";
+import { registerPersonAction, removeRegistrationAction, setRegistrationStatusAction } from "../actions";
 
 export const metadata = { title: "Event" };
 
@@ -124,7 +124,12 @@ export default async function EventPage({
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {regs.map((r) => (
-                  <RegistrationRow key={r.id} eventId={id} registration={r}>
+                  <RegistrationRow
+                    key={r.id}
+                    registration={r}
+                    setStatus={setRegistrationStatusAction.bind(null, id, r.id)}
+                    remove={removeRegistrationAction.bind(null, id, r.id)}
+                  >
                     <Link href={`/people/${r.personId}`} className="text-brand-700 underline">
                       {r.firstName} {r.lastName}
                     </Link>

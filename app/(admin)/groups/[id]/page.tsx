@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getGroup, listSpecificRecords } from "@/db/queries/groups";
-import { countGroupMembers } from "@/db/queries/group-members";
+import { countGroupMembers, listGroupMembers } from "@/db/queries/group-members";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +15,7 @@ import { isStaff } from "@/lib/records/page-guard";
 import { MemberSyncStatus } from "@/components/sync/member-sync-status";
 import { MobilizeLinkSection } from "@/components/sync/mobilize-link-section";
 import { deleteGroupAction, saveGroupAction } from "../actions";
-import { builderData } from "../data";
+import { builderData, explainData, integrationColumns } from "../data";
 
 export const metadata = { title: "Group" };
 export const dynamic = "force-dynamic";
@@ -43,6 +43,9 @@ export default async function GroupPage({
   if (!group) notFound();
   const tab = tabs.some(([k]) => k === sp.tab) ? sp.tab : "details";
   const count = await countGroupMembers(db, id);
+  const members =
+    tab === "members" ? await listGroupMembers(db, id, { q: sp.q, after: sp.after, limit: 50 }) : null;
+  const explain = tab === "explain" ? await explainData(db, group, sp.find, sp.record) : null;
   return (
     <>
       <PageHeader
@@ -89,9 +92,17 @@ export default async function GroupPage({
           </section>
         </div>
       )}
-      {tab === "members" && <MembersTab groupId={id} q={sp.q} after={sp.after} />}
-      {tab === "members" && <MemberSyncStatus groupId={id} />}
-      {tab === "explain" && <ExplainTab group={group} find={sp.find} recordId={sp.record} />}
+      {members && (
+        <MembersTab
+          groupId={id}
+          q={sp.q}
+          after={sp.after}
+          page={members}
+          integrationColumns={integrationColumns}
+        />
+      )}
+      {members && <MemberSyncStatus groupId={id} />}
+      {explain && <ExplainTab groupId={id} find={sp.find} recordId={sp.record} data={explain} />}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { replayDelivery, rotateSigningSecret } from "@/lib/webhooks/endpoints";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireAdmin } from "@/lib/auth/guards";
 import type { FormState } from "@/components/records/form-kit";
+import type { KeyFormState, TestEventState } from "@/components/api-keys/form-states";
 import { graceChoices, type GraceChoice } from "@/lib/schemas/api-key";
 import { saveApiKey } from "@/lib/api-keys/lifecycle";
 import { invalidateApiKeys } from "@/lib/api-keys/cache";
@@ -18,13 +19,6 @@ import { AppError } from "@/lib/core/errors";
 import { requestDelivery } from "@/lib/webhooks/delivery-events";
 import { revealEndpointSecret, sendTestEvent } from "@/lib/webhooks/test-event";
 import { keyInputOf } from "./form-input";
-
-export type KeyFormState = {
-  error?: string;
-  fields?: Record<string, string>;
-  /** Set once, right after create or roll: the only time the key is shown. */
-  created?: { id: string; secret: string };
-};
 
 async function guarded(run: () => Promise<KeyFormState | void>): Promise<KeyFormState> {
   try {
@@ -89,12 +83,6 @@ export async function deleteApiKeyAction(id: string): Promise<string | void> {
   revalidatePath("/settings/api-keys");
   redirect("/settings/api-keys");
 }
-
-export type TestEventState = {
-  error?: string;
-  result?: { status: number; excerpt: string };
-  secret?: string;
-};
 
 /** Send test event: one signed delivery to the endpoint; shows the status and a short excerpt only. */
 export async function sendTestEventAction(endpointId: string): Promise<TestEventState> {

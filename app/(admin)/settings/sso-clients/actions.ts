@@ -8,15 +8,7 @@ import { createSsoClient, regenerateSsoClientSecret, updateSsoClient } from "@/l
 import { requireAdmin } from "@/lib/auth/guards";
 import { AppError } from "@/lib/core/errors";
 import { splitUris, type SsoClientInput } from "@/lib/schemas/sso-client";
-
-export type SsoFormState = {
-  error?: string;
-  fields?: Record<string, string>;
-  /** What was submitted, so a refused form keeps the staff member's input (React resets forms after actions). */
-  values?: SsoClientInput;
-  /** Set once, right after create/regenerate: the only time the secret is shown. */
-  created?: { id: string; clientId: string; clientSecret: string };
-};
+import type { SsoFormState } from "@/components/sso/client-form";
 
 function inputOf(form: FormData): SsoClientInput {
   return {

@@ -5,8 +5,7 @@ import { getDb } from "@/db/client";
 import { actorOf, requireMember } from "@/lib/auth/guards";
 import { AppError } from "@/lib/core/errors";
 import { loadEditableSet, profilePatchFromForm, updateOwnProfile } from "@/lib/portal/profile";
-
-export type ProfileState = { ok?: boolean; error?: string; fieldErrors?: Record<string, string> };
+import type { ProfileState } from "@/components/compass/profile-form";
 
 export async function saveProfileAction(_prev: ProfileState, form: FormData): Promise<ProfileState> {
   const me = await requireMember("/compass/profile");

@@ -6,6 +6,7 @@ import { loadEditableSet, portalFields } from "@/lib/portal/profile";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { PendingNotice } from "@/components/compass/pending-notice";
 import { ProfileForm } from "@/components/compass/profile-form";
+import { saveProfileAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Profile" };
@@ -64,6 +65,7 @@ export default async function ProfilePage() {
               }}
               social={p.socialLinks}
               customValues={p.custom}
+              action={saveProfileAction}
             />
           </Card>
         </div>
