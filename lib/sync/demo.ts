@@ -1,10 +1,10 @@
 // Demo wiring for `npm start` (called by scripts/start.ts): connect Mobilize to the local stand-in,
 // allow syncs on staging, and link one local group to a stand-in group so a new user sees a sync run.
 import type { Db } from "@/db/client";
-import { saveIntegration } from "@/db/queries/integrations";
 import { getSiteSettings, updateSiteSettings } from "@/db/queries/site-settings";
 import { getLinkForGroup, saveSyncLink } from "@/db/queries/sync-links";
 import { groups } from "@/db/schema";
+import { saveConnection } from "@/lib/connectors/connections";
 import { createMobilizeConnector } from "@/lib/connectors/mobilize/connector";
 import { requestSync } from "./triggers";
 
@@ -17,7 +17,7 @@ export const demoStandInCredentials = { apiKey: "standin-key", apiSecret: "stand
 export async function setUpDemoMobilize(db: Db, baseUrl: string): Promise<string | null> {
   const connector = createMobilizeConnector({ baseUrl, ...demoStandInCredentials });
   await connector.testConnection();
-  await saveIntegration(db, { vendor: "mobilize", baseUrl, ...demoStandInCredentials });
+  await saveConnection(db, { vendor: "mobilize", baseUrl, ...demoStandInCredentials });
   if (!(await getSiteSettings(db)).allowSyncsOnStaging)
     await updateSiteSettings(db, { allowSyncsOnStaging: true }, "system");
   const local = await db.select({ id: groups.id, name: groups.name }).from(groups).orderBy(groups.name);

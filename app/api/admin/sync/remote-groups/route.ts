@@ -1,7 +1,7 @@
 // Admin-only: one page of Mobilize groups, fetched live, with which local group (if any) links each.
 import { getDb } from "@/db/client";
-import { connectorFor } from "@/db/queries/integrations";
 import { linkedRemoteGroups } from "@/db/queries/sync-links";
+import { connectorFor } from "@/lib/connectors/connections";
 import { AppError } from "@/lib/core/errors";
 import { adminRoute } from "@/lib/sync/admin-route";
 

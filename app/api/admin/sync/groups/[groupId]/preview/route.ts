@@ -12,5 +12,5 @@ export const POST = adminRoute(async (req, { params }: { params: Promise<{ group
   const { groupId } = await params;
   const parsed = body.safeParse(await req.json().catch(() => null));
   if (!parsed.success) throw fromZodError(parsed.error);
-  return previewSync(await getDb(), groupId, parsed.data.remoteGroupId);
+  return previewSync(await getDb(), "mobilize", groupId, parsed.data.remoteGroupId);
 });
