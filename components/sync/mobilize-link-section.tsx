@@ -20,17 +20,17 @@ type Preview = {
 
 export function MobilizeLinkSection({ groupId }: { groupId: string }) {
   const qc = useQueryClient();
-  const { data } = useGroupSync(groupId);
+  const { data } = useGroupSync(groupId, "mobilize");
   const link = data?.link ?? null;
   const [choice, setChoice] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const remote = useInfiniteQuery({
-    queryKey: ["sync", "remote-groups", groupId],
+    queryKey: ["sync", "remote-groups", "mobilize", groupId],
     queryFn: ({ pageParam }) =>
       fetchJson<{ groups: RemoteGroup[]; nextOffset: number | null }>(
-        `/api/admin/sync/remote-groups?groupId=${groupId}&offset=${pageParam}`,
+        `/api/admin/sync/remote-groups?vendor=mobilize&groupId=${groupId}&offset=${pageParam}`,
       ),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextOffset ?? undefined,
@@ -75,7 +75,9 @@ export function MobilizeLinkSection({ groupId }: { groupId: string }) {
                   onClick={() =>
                     run(
                       async () => (
-                        await fetchJson(`/api/admin/sync/groups/${groupId}/removals`, { method: "POST" }),
+                        await fetchJson(`/api/admin/sync/groups/${groupId}/removals?vendor=mobilize`, {
+                          method: "POST",
+                        }),
                         refresh()
                       ),
                     )
@@ -88,7 +90,9 @@ export function MobilizeLinkSection({ groupId }: { groupId: string }) {
                   onClick={() =>
                     run(
                       async () => (
-                        await fetchJson(`/api/admin/sync/groups/${groupId}/removals`, { method: "DELETE" }),
+                        await fetchJson(`/api/admin/sync/groups/${groupId}/removals?vendor=mobilize`, {
+                          method: "DELETE",
+                        }),
                         refresh()
                       ),
                     )
@@ -106,7 +110,9 @@ export function MobilizeLinkSection({ groupId }: { groupId: string }) {
               onClick={() =>
                 run(
                   async () => (
-                    await fetchJson(`/api/admin/sync/groups/${groupId}/sync-now`, { method: "POST" }),
+                    await fetchJson(`/api/admin/sync/groups/${groupId}/sync-now?vendor=mobilize`, {
+                      method: "POST",
+                    }),
                     refresh()
                   ),
                 )
@@ -121,7 +127,9 @@ export function MobilizeLinkSection({ groupId }: { groupId: string }) {
               confirmLabel="Unlink"
               action={async () => {
                 try {
-                  await fetchJson(`/api/admin/sync/groups/${groupId}/link`, { method: "DELETE" });
+                  await fetchJson(`/api/admin/sync/groups/${groupId}/link?vendor=mobilize`, {
+                    method: "DELETE",
+                  });
                   await refresh();
                 } catch (e) {
                   return (e as Error).message;
@@ -160,7 +168,7 @@ export function MobilizeLinkSection({ groupId }: { groupId: string }) {
           onClick={() =>
             run(async () =>
               setPreview(
-                await fetchJson<Preview>(`/api/admin/sync/groups/${groupId}/preview`, {
+                await fetchJson<Preview>(`/api/admin/sync/groups/${groupId}/preview?vendor=mobilize`, {
                   method: "POST",
                   body: JSON.stringify({ remoteGroupId: choice }),
                 }),
@@ -197,7 +205,7 @@ export function MobilizeLinkSection({ groupId }: { groupId: string }) {
             onClick={() =>
               run(async () => {
                 const name = groups.find((g) => g.id === choice)?.name ?? "";
-                await fetchJson(`/api/admin/sync/groups/${groupId}/link`, {
+                await fetchJson(`/api/admin/sync/groups/${groupId}/link?vendor=mobilize`, {
                   method: "PUT",
                   body: JSON.stringify({ remoteGroupId: choice, remoteGroupName: name }),
                 });
