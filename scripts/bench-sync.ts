@@ -14,10 +14,10 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { connectPgliteSocket, connectPostgres, migrationsFolder, type DbHandle } from "@/db/client";
 import { openPgliteOwner } from "@/db/pglite-owner";
-import { saveIntegration } from "@/db/queries/integrations";
 import { updatePerson } from "@/lib/records/people";
 import { saveSyncLink } from "@/db/queries/sync-links";
 import { siteSettings } from "@/db/schema";
+import { saveConnection } from "@/lib/connectors/connections";
 import { startFollower } from "@/lib/changes/engine";
 import { runSync } from "@/lib/sync/engine";
 import { seedSyncGroup } from "@/lib/sync/test-support/seed";
@@ -104,7 +104,7 @@ async function bench(kind: "postgres" | "pglite") {
   const standIn = await startStandIn();
   try {
     const db = handle.db;
-    await saveIntegration(db, {
+    await saveConnection(db, {
       vendor: "mobilize",
       baseUrl: standIn.url,
       apiKey: "bench",

@@ -9,7 +9,7 @@ import { openDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/pglite-owner";
 import { createUser } from "@/lib/auth/accounts";
 import { seedDemo } from "@/lib/demo/seed";
-import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "@/lib/demo/mobilize-demo";
+import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "./demo/mobilize";
 import type { MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { env } from "@/lib/core/env";
 import { nextStartEnv } from "./next-start";

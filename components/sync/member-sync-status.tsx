@@ -14,7 +14,7 @@ const label: Record<MemberStatus["state"], string> = {
 
 export function MemberSyncStatus({ groupId }: { groupId: string }) {
   const [filter, setFilter] = useState("");
-  const { data, isPending, error } = useGroupSync(groupId, filter);
+  const { data, isPending, error } = useGroupSync(groupId, "mobilize", filter);
   if (isPending) return <p className="text-sm text-slate-600">Loading Mobilize status…</p>;
   if (error) return <p className="text-sm text-red-700">{error.message}</p>;
   if (!data.link) return null;

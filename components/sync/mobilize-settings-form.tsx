@@ -4,7 +4,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import type { MobilizeSettingsInput, TestOutcome } from "@/lib/sync/mobilize-settings";
+import type { MobilizeSettingsInput, TestOutcome } from "@/lib/connectors/mobilize/settings";
 
 type Initial = { baseUrl: string; companyField: string; jobTitleField: string };
 

@@ -44,12 +44,13 @@ export function useSyncLinks() {
   });
 }
 
-export function useGroupSync(groupId: string, filter = "") {
+/** One group's link to `vendor` (the registry's name, e.g. "mobilize") and its members' statuses. */
+export function useGroupSync(groupId: string, vendor: string, filter = "") {
   return useQuery({
-    queryKey: ["sync", "group", groupId, filter],
+    queryKey: ["sync", "group", groupId, vendor, filter],
     queryFn: () =>
       fetchJson<{ link: LinkStatus | null; members: MemberStatus[] }>(
-        `/api/admin/sync/groups/${groupId}${filter ? `?filter=${filter}` : ""}`,
+        `/api/admin/sync/groups/${groupId}?vendor=${encodeURIComponent(vendor)}${filter ? `&filter=${filter}` : ""}`,
       ),
     refetchInterval: (q) => (busy(q.state.data?.link?.status) ? 1000 : 5000),
   });

@@ -1,13 +1,6 @@
-// Vendor connections (one row per vendor). Secrets go in encrypted and come out only as a connector.
+// Vendor connections (one row per vendor). Rows only: credentials arrive already sealed and leave sealed;
+// lib/connectors/connections.ts seals, opens and turns a row into a connector.
 import { eq } from "drizzle-orm";
-import { openSecret, sealSecret } from "@/lib/core/crypto";
-import {
-  createMobilizeConnector,
-  defaultMobilizeOptions,
-  type MobilizeOptions,
-} from "@/lib/connectors/mobilize/connector";
-import type { Connector } from "@/lib/connectors/types";
-import type { HttpClientOptions } from "@/lib/connectors/http";
 import type { DbOrTx } from "../client";
 import { integrations, syncLinks, type IntegrationVendor } from "../schema";
 
@@ -44,23 +37,25 @@ export async function getIntegrationSummary(
   };
 }
 
-export type SaveIntegrationInput = {
+/** A connection as stored: the key and secret sealed (sealSecret("integrations", …)), a hint of the key. */
+export type IntegrationValues = {
   vendor: IntegrationVendor;
   baseUrl: string;
-  apiKey: string;
-  apiSecret: string;
+  apiKeyEnc: string;
+  apiSecretEnc: string;
+  apiKeyHint: string;
   options?: Record<string, unknown>;
 };
 
-/** Callers must have run a successful connection test with these exact credentials first. */
-export async function saveIntegration(db: DbOrTx, input: SaveIntegrationInput): Promise<IntegrationSummary> {
+/** Creates or replaces the vendor's row, stamped as tested now. */
+export async function saveIntegration(db: DbOrTx, input: IntegrationValues): Promise<IntegrationSummary> {
   const now = new Date();
   const values = {
     vendor: input.vendor,
     baseUrl: input.baseUrl,
-    apiKeyEnc: sealSecret("integrations", input.apiKey),
-    apiSecretEnc: sealSecret("integrations", input.apiSecret),
-    apiKeyHint: input.apiKey.slice(-4),
+    apiKeyEnc: input.apiKeyEnc,
+    apiSecretEnc: input.apiSecretEnc,
+    apiKeyHint: input.apiKeyHint,
     options: input.options ?? {},
     testedAt: now,
     updatedAt: now,
@@ -76,25 +71,4 @@ export async function saveIntegration(db: DbOrTx, input: SaveIntegrationInput): 
 export async function deleteIntegration(db: DbOrTx, vendor: IntegrationVendor): Promise<void> {
   await db.delete(syncLinks).where(eq(syncLinks.vendor, vendor));
   await db.delete(integrations).where(eq(integrations.vendor, vendor));
-}
-
-export function mobilizeOptionsOf(row: IntegrationRow): MobilizeOptions {
-  return {
-    ...defaultMobilizeOptions,
-    ...(row.options as Partial<MobilizeOptions>),
-    baseUrl: row.baseUrl,
-    apiKey: openSecret("integrations", row.apiKeyEnc),
-    apiSecret: openSecret("integrations", row.apiSecretEnc),
-  };
-}
-
-/** The connector for a stored connection, or null when the vendor is not connected. */
-export async function connectorFor(
-  db: DbOrTx,
-  vendor: IntegrationVendor,
-  http: Partial<HttpClientOptions> = {},
-): Promise<Connector | null> {
-  const row = await getIntegration(db, vendor);
-  if (!row) return null;
-  return createMobilizeConnector(mobilizeOptionsOf(row), http);
 }

@@ -1,8 +1,20 @@
 // Reads the engine needs about a group's members, and per-member sync status for the UI.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { GroupMemberRow } from "@/lib/sync/eligibility";
 import type { DbOrTx } from "../client";
 import { companies, groupMembers, people, syncMembers, syncRemoteIds, users } from "../schema";
+
+/** One member of a synced group as the engine reads it (a company is shaped like a person). */
+export type GroupMemberRow = {
+  recordType: "person" | "company";
+  recordId: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  jobTitle: string | null;
+  companyName: string | null;
+  active: boolean;
+  hasUserAccount: boolean;
+};
 
 /** Every current member of the group with what eligibility and the transform need (one query). */
 export async function loadGroupMembersForSync(db: DbOrTx, groupId: string): Promise<GroupMemberRow[]> {

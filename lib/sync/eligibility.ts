@@ -1,19 +1,10 @@
 // Who a group sync sends. Pure: the row comes from db/queries/sync-members.ts.
 import crypto from "node:crypto";
+import type { GroupMemberRow } from "@/db/queries/sync-members";
 import type { SyncReason } from "@/db/schema/sync";
 import type { SyncPerson } from "@/lib/connectors/types";
 
-export type GroupMemberRow = {
-  recordType: "person" | "company";
-  recordId: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  jobTitle: string | null;
-  companyName: string | null;
-  active: boolean;
-  hasUserAccount: boolean;
-};
+export type { GroupMemberRow };
 
 export const reasonMessages: Record<SyncReason, string> = {
   is_company: "Companies are not synced; only individuals are.",
@@ -25,7 +16,7 @@ export const reasonMessages: Record<SyncReason, string> = {
 
 export type Eligibility = { eligible: true } | { eligible: false; reason: SyncReason; message: string };
 
-/** Mobilize's rule (seed 002): individuals with a user account, active, with an email. */
+/** Today's rule for every link (seed 002): individuals with a user account, active, with an email. */
 export function eligibilityOf(row: GroupMemberRow): Eligibility {
   const no = (reason: SyncReason): Eligibility => ({
     eligible: false,

@@ -4,7 +4,6 @@
 // by re-reading the remote group instead of being sent again (no double adds or removes).
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { connectorFor } from "@/db/queries/integrations";
 import { getSiteSettings, syncsAllowed } from "@/db/queries/site-settings";
 import { deleteOpsOfLink, getSyncLink, setLinkStatus, type SyncLink } from "@/db/queries/sync-links";
 import {
@@ -15,7 +14,8 @@ import {
   replaceSyncMembers,
 } from "@/db/queries/sync-members";
 import { countOps, insertOps, type NewSyncOp } from "@/db/queries/sync-ops";
-import type { IntegrationVendor, SyncLinkStatus } from "@/db/schema";
+import type { SyncLinkStatus } from "@/db/schema";
+import { connectorFor } from "@/lib/connectors/connections";
 import type { Connector } from "@/lib/connectors/types";
 import { applyChunk, settleInFlight } from "./apply";
 import { needsRemovalConfirmation, planSync, type PlannedAdd } from "./plan";
@@ -26,7 +26,7 @@ export type StepResult = { status: SyncLinkStatus; remaining: number; message: s
 export const heldMessage = "Held: the site is not launched and “allow syncs on staging” is off.";
 
 async function connectorOf(db: Db, link: SyncLink, deps: SyncDeps): Promise<Connector | null> {
-  return deps.connector ?? connectorFor(db, link.vendor as IntegrationVendor);
+  return deps.connector ?? connectorFor(db, link.vendor);
 }
 
 /** First step of a run: hold checks, then resume the open plan or make a new one. */

@@ -1,20 +1,25 @@
 // Dry run: what linking (or re-syncing) a group would do, without touching the remote side beyond reads.
 import type { Db } from "@/db/client";
-import { connectorFor } from "@/db/queries/integrations";
 import { loadGroupMembersForSync, loadRemoteIds } from "@/db/queries/sync-members";
+import type { IntegrationVendor } from "@/db/schema";
+import { connectorFor } from "@/lib/connectors/connections";
+import { vendorLabel } from "@/lib/connectors/registry";
 import { AppError } from "@/lib/core/errors";
 import { planSync } from "./plan";
 
 const cap = 200;
 
-export async function previewSync(db: Db, groupId: string, remoteGroupId: string) {
-  const connector = await connectorFor(db, "mobilize");
+export async function previewSync(db: Db, vendor: IntegrationVendor, groupId: string, remoteGroupId: string) {
+  const connector = await connectorFor(db, vendor);
   if (!connector)
-    throw new AppError("precondition_failed", "Mobilize is not connected (Settings → Integrations).");
+    throw new AppError(
+      "precondition_failed",
+      `${vendorLabel(vendor)} is not connected (Settings → Integrations).`,
+    );
   const [members, remote, remoteIds] = await Promise.all([
     loadGroupMembersForSync(db, groupId),
     connector.listMembers(remoteGroupId),
-    loadRemoteIds(db, "mobilize"),
+    loadRemoteIds(db, vendor),
   ]);
   const plan = planSync({ members, remote, remoteIds, sentHashes: new Map() });
   return {

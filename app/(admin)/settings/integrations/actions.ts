@@ -9,7 +9,7 @@ import {
   testMobilizeSettings,
   type MobilizeSettingsInput,
   type TestOutcome,
-} from "@/lib/sync/mobilize-settings";
+} from "@/lib/connectors/mobilize/settings";
 
 export async function testMobilizeAction(input: MobilizeSettingsInput): Promise<TestOutcome> {
   await requireAdmin();

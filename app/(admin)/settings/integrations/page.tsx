@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getIntegrationSummary } from "@/db/queries/integrations";
 import { listSyncLinks } from "@/db/queries/sync-links";
 import { adminOrNull } from "@/lib/auth/guards";
-import { defaultMobilizeBaseUrl } from "@/lib/connectors/mobilize/connector";
+import { mobilizeSettingsDefaults as defaults } from "@/lib/connectors/mobilize/vendor";
 import { MobilizeSettingsForm } from "@/components/sync/mobilize-settings-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
@@ -41,9 +41,9 @@ export default async function IntegrationsPage() {
         <MobilizeSettingsForm
           connected={Boolean(summary)}
           initial={{
-            baseUrl: summary?.baseUrl ?? defaultMobilizeBaseUrl,
-            companyField: String(summary?.options.companyField ?? "company_name"),
-            jobTitleField: String(summary?.options.jobTitleField ?? "job_title"),
+            baseUrl: summary?.baseUrl ?? defaults.baseUrl,
+            companyField: String(summary?.options.companyField ?? defaults.companyField),
+            jobTitleField: String(summary?.options.jobTitleField ?? defaults.jobTitleField),
           }}
           test={testMobilizeAction}
           save={saveMobilizeAction}

@@ -1,4 +1,4 @@
-// Admin-only: every sync link's status (the groups list's live Mobilize column polls this).
+// Admin-only: every sync link's status, any vendor (the groups list's live sync columns poll this).
 import { getDb } from "@/db/client";
 import { listSyncLinks } from "@/db/queries/sync-links";
 import { adminRoute } from "@/lib/sync/admin-route";

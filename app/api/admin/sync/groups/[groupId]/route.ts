@@ -1,18 +1,19 @@
-// Admin-only: a group's Mobilize link, status and per-member statuses (?filter=not_applicable|error).
+// Admin-only: a group's link to `?vendor=`, its status and per-member statuses (?filter=not_applicable|error).
 import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
 import { listSyncMembersWithNames } from "@/db/queries/sync-members";
-import { adminRoute } from "@/lib/sync/admin-route";
+import { adminRoute, requireVendor } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ groupId: string }> };
 
 export const GET = adminRoute(async (req, { params }: Ctx) => {
   const { groupId } = await params;
+  const vendor = requireVendor(req);
   const f = new URL(req.url).searchParams.get("filter");
   const filter = f === "not_applicable" || f === "error" ? f : undefined;
   const db = await getDb();
-  const link = await getLinkForGroup(db, "mobilize", groupId);
+  const link = await getLinkForGroup(db, vendor, groupId);
   if (!link) return { link: null, members: [] };
   return {
     link: {

@@ -1,16 +1,18 @@
-// Admin-only: dry run of linking this group to a Mobilize group (adds, removes, not eligible).
+// Admin-only: dry run of linking this group to a remote group of `?vendor=` (adds, removes, not eligible).
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { vendorLabel } from "@/lib/connectors/registry";
 import { fromZodError } from "@/lib/core/errors";
-import { adminRoute } from "@/lib/sync/admin-route";
+import { adminRoute, requireVendor } from "@/lib/sync/admin-route";
 import { previewSync } from "@/lib/sync/preview";
 
 export const dynamic = "force-dynamic";
-const body = z.object({ remoteGroupId: z.string().min(1, "choose a Mobilize group") });
+const bodyOf = (label: string) => z.object({ remoteGroupId: z.string().min(1, `choose a ${label} group`) });
 
 export const POST = adminRoute(async (req, { params }: { params: Promise<{ groupId: string }> }) => {
   const { groupId } = await params;
-  const parsed = body.safeParse(await req.json().catch(() => null));
+  const vendor = requireVendor(req);
+  const parsed = bodyOf(vendorLabel(vendor)).safeParse(await req.json().catch(() => null));
   if (!parsed.success) throw fromZodError(parsed.error);
-  return previewSync(await getDb(), groupId, parsed.data.remoteGroupId);
+  return previewSync(await getDb(), vendor, groupId, parsed.data.remoteGroupId);
 });

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { saveIntegration } from "@/db/queries/integrations";
 import { getSyncLink, saveSyncLink } from "@/db/queries/sync-links";
 import { siteSettings, syncLinks, syncMembers } from "@/db/schema";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
@@ -16,7 +15,8 @@ import os from "node:os";
 import { connectPgliteSocket, migrationsFolder, type DbHandle } from "@/db/client";
 import { openPgliteOwner } from "@/db/pglite-owner";
 import { createTestDb, testDbKind, type TestDb } from "@/test/db";
-import { seedSyncGroup, type SeededGroup } from "./test-support/seed";
+import { saveConnection } from "@/lib/connectors/connections";
+import { seedSyncGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
 
 // Postgres: a test database shared with the child. PGlite: a data folder the child owns while it runs
 // (the parent opens it only between children).
@@ -36,7 +36,7 @@ beforeAll(async () => {
   } else t = await createTestDb();
   s = await startMobilizeStandIn({ apiKey: "k", apiSecret: "s" });
   // One call per member maximises the number of faults the run must survive.
-  await saveIntegration(t.db, {
+  await saveConnection(t.db, {
     vendor: "mobilize",
     baseUrl: s.url,
     apiKey: "k",

@@ -1,14 +1,15 @@
-// The engine against the Mobilize stand-in over real HTTP, on Postgres and PGlite.
+// The sync engine (lib/sync) with the Mobilize connector against its stand-in over real HTTP, on Postgres
+// and PGlite.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveIntegration } from "@/db/queries/integrations";
 import { deleteSyncLink, getSyncLink, saveSyncLink } from "@/db/queries/sync-links";
 import { groupMembers, people, siteSettings, syncMembers, syncRemoteIds } from "@/db/schema";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { createTestDb, type TestDb } from "@/test/db";
-import { runSync } from "./engine";
-import { approveRemovals } from "./guard";
-import { seedSyncGroup, type SeededGroup } from "./test-support/seed";
+import { saveConnection } from "@/lib/connectors/connections";
+import { runSync } from "@/lib/sync/engine";
+import { approveRemovals } from "@/lib/sync/guard";
+import { seedSyncGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
 
 let t: TestDb;
 let s: MobilizeStandIn;
@@ -27,7 +28,7 @@ const statuses = async () =>
 beforeAll(async () => {
   t = await createTestDb();
   s = await startMobilizeStandIn({ apiKey: "key-1", apiSecret: "secret-1" });
-  await saveIntegration(t.db, { vendor: "mobilize", baseUrl: s.url, apiKey: "key-1", apiSecret: "secret-1" });
+  await saveConnection(t.db, { vendor: "mobilize", baseUrl: s.url, apiKey: "key-1", apiSecret: "secret-1" });
   remoteGroupId = s.state.createGroup({ name: "Remote" }).id;
   const handAdded = s.state.upsertUser({ email: "hand@added.org", first_name: "Hand" });
   s.state.addMember(remoteGroupId, handAdded.id);

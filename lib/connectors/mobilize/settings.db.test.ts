@@ -6,7 +6,7 @@ import { getSyncLink, saveSyncLink } from "@/db/queries/sync-links";
 import { groups } from "@/db/schema";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { createTestDb, type TestDb } from "@/test/db";
-import { disconnectMobilize, saveMobilizeSettings, testMobilizeSettings } from "./mobilize-settings";
+import { disconnectMobilize, saveMobilizeSettings, testMobilizeSettings } from "./settings";
 
 let t: TestDb;
 let s: MobilizeStandIn;

@@ -1,0 +1,61 @@
+// Mobilize's entry in the connector registry: its settings (the Integrations screen's fields, with
+// defaults), how a stored connection becomes a connector, and Test connection.
+import { z } from "zod";
+import { defineVendor, type Connection } from "../vendor";
+import {
+  createMobilizeConnector,
+  defaultMobilizeBaseUrl,
+  defaultMobilizeOptions,
+  type MobilizeOptions,
+} from "./connector";
+import { defaultFieldMapping } from "./transform";
+
+const fieldKey = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^[A-Za-z0-9_]*$/, "use letters, digits and _ only (Mobilize's field key), or leave empty");
+
+export const mobilizeSettingsSchema = z.object({
+  baseUrl: z
+    .string()
+    .trim()
+    .url("enter a full URL such as https://api.mobilize.io/v1")
+    .default(defaultMobilizeBaseUrl),
+  /** Empty = keep the stored one (it is never shown back). */
+  apiKey: z.string().trim().max(500),
+  apiSecret: z.string().trim().max(500),
+  companyField: fieldKey.default(defaultFieldMapping.companyField),
+  jobTitleField: fieldKey.default(defaultFieldMapping.jobTitleField),
+});
+export type MobilizeSettingsInput = z.input<typeof mobilizeSettingsSchema>;
+
+/** What the settings form shows before anything is stored. */
+export const mobilizeSettingsDefaults = { baseUrl: defaultMobilizeBaseUrl, ...defaultFieldMapping };
+
+/** Connector options of a stored connection: the defaults, then what the settings stored. */
+export function mobilizeOptionsOf(c: Connection): MobilizeOptions {
+  return {
+    ...defaultMobilizeOptions,
+    ...(c.options as Partial<MobilizeOptions>),
+    baseUrl: c.baseUrl,
+    apiKey: c.apiKey,
+    apiSecret: c.apiSecret,
+  };
+}
+
+export const mobilizeVendor = defineVendor({
+  vendor: "mobilize",
+  label: "Mobilize",
+  settingsSchema: mobilizeSettingsSchema,
+  missingCredential: { apiKey: "enter the API key", apiSecret: "enter the API secret" },
+  savedMessage: "Saved. Link groups to Mobilize on each group's Details tab.",
+  toConnection: (s) => ({
+    baseUrl: s.baseUrl,
+    apiKey: s.apiKey,
+    apiSecret: s.apiSecret,
+    options: { companyField: s.companyField, jobTitleField: s.jobTitleField },
+  }),
+  createConnector: (c, http) => createMobilizeConnector(mobilizeOptionsOf(c), http),
+  testConnection: (c) => createMobilizeConnector(mobilizeOptionsOf(c), { timeoutMs: 8000 }).testConnection(),
+});
