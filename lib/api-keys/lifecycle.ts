@@ -8,7 +8,7 @@ import { getSiteSettings } from "@/db/queries/site-settings";
 import { AppError, fromZodError } from "@/lib/core/errors";
 import { apiKeyInputSchema, type ApiKeyInput } from "@/lib/schemas/api-key";
 import { setWebhookUrls } from "@/lib/webhooks/endpoints";
-import { checkWebhookTarget } from "@/lib/webhooks/ssrf";
+import { checkOutboundTarget } from "@/lib/outbound/address-guard";
 import { invalidateApiKeys } from "./cache";
 import { generateKeySecret } from "./secret";
 
@@ -25,7 +25,7 @@ async function validated(db: DbOrTx, raw: unknown): Promise<ApiKeyInput> {
   if (!input.limitMemberData) Object.assign(input, { groupId: null, memberFields: [], customFieldKeys: [] });
   const { allowPrivateTargets } = await getSiteSettings(db);
   for (const [i, url] of input.webhookUrls.entries())
-    await checkWebhookTarget(url, { allowPrivate: allowPrivateTargets, field: `webhookUrls.${i}` });
+    await checkOutboundTarget(url, { allowPrivate: allowPrivateTargets, field: `webhookUrls.${i}` });
   return input;
 }
 

@@ -27,6 +27,11 @@ const schema = z.object({
   INNGEST_BASE_URL: z.string().url().optional(),
   INNGEST_DEV: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) that outbound calls may reach although they are private or
+   * loopback: the vendor stand-ins and a second local site in tests and demos. Unset: none (the default).
+   */
+  GUILDHALL_OUTBOUND_ALLOW: z.string().optional(),
   /** Benchmarks only (scripts/bench-api.ts): enables the bare baseline route /api/bench/baseline. */
   GUILDHALL_BENCH_BASELINE_TOKEN: z.string().min(20).optional(),
   /** Set by `next build`; the database must never be opened while building. */

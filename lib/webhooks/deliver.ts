@@ -2,7 +2,7 @@
 // was checked (so a DNS answer that changed since the check cannot redirect it); redirects are not followed.
 import http from "node:http";
 import https from "node:https";
-import { checkWebhookTarget, type Resolver } from "./ssrf";
+import { checkOutboundTarget, type Resolver } from "@/lib/outbound/address-guard";
 
 export type DeliveryResult = { status: number; excerpt: string };
 const EXCERPT = 500;
@@ -13,7 +13,10 @@ export async function deliverOnce(
   body: string,
   opts: { allowPrivate: boolean; timeoutMs?: number; resolve?: Resolver },
 ): Promise<DeliveryResult> {
-  const target = await checkWebhookTarget(rawUrl, { allowPrivate: opts.allowPrivate, resolve: opts.resolve });
+  const target = await checkOutboundTarget(rawUrl, {
+    allowPrivate: opts.allowPrivate,
+    resolve: opts.resolve,
+  });
   const lib = target.url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(

@@ -19,7 +19,7 @@ import {
 } from "@/db/queries/webhook-deliveries";
 import type { WebhookEndpoint } from "@/db/queries/webhooks";
 import { deliverOnce, type DeliveryResult } from "./deliver";
-import type { Resolver } from "./ssrf";
+import type { Resolver } from "@/lib/outbound/address-guard";
 import { openSigningSecret } from "./endpoints";
 import { signDelivery } from "./sign";
 

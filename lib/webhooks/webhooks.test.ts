@@ -6,7 +6,8 @@ import { deliverOnce } from "./deliver";
 import { openSecret, sealSecret } from "@/lib/core/crypto";
 import { newSigningSecret } from "./sign";
 import { signDelivery } from "./sign";
-import { checkWebhookTarget, type Resolver } from "./ssrf";
+import { env } from "@/lib/core/env";
+import { checkOutboundTarget, type Resolver } from "@/lib/outbound/address-guard";
 
 const publicResolver: Resolver = async () => [{ address: "93.184.216.34", family: 4 }];
 const privateResolver: Resolver = async () => [{ address: "10.0.0.5", family: 4 }];
@@ -50,7 +51,7 @@ const refused: [string, Resolver?][] = [
 describe("SSRF rules at save", () => {
   it.each(refused)("refuses %s", async (url, resolve) => {
     await expect(
-      checkWebhookTarget(url, {
+      checkOutboundTarget(url, {
         allowPrivate: false,
         field: "webhookUrls.0",
         resolve: resolve ?? publicResolver,
@@ -60,13 +61,27 @@ describe("SSRF rules at save", () => {
 
   it.each(["https://hooks.example.com/in", "http://93.184.216.34:8080/x"])("accepts %s", async (url) => {
     await expect(
-      checkWebhookTarget(url, { allowPrivate: false, resolve: publicResolver }),
+      checkOutboundTarget(url, { allowPrivate: false, resolve: publicResolver }),
     ).resolves.toBeTruthy();
   });
 
   it("allows private targets when the site setting says so, but never other schemes", async () => {
-    await expect(checkWebhookTarget("http://127.0.0.1:9/x", { allowPrivate: true })).resolves.toBeTruthy();
-    await expect(checkWebhookTarget("ftp://127.0.0.1/x", { allowPrivate: true })).rejects.toThrow(/http/);
+    await expect(checkOutboundTarget("http://127.0.0.1:9/x", { allowPrivate: true })).resolves.toBeTruthy();
+    await expect(checkOutboundTarget("ftp://127.0.0.1/x", { allowPrivate: true })).rejects.toThrow(/http/);
+  });
+
+  it("lets through exactly the hosts the operator allows (GUILDHALL_OUTBOUND_ALLOW), nothing else", async () => {
+    const saved = env.GUILDHALL_OUTBOUND_ALLOW;
+    env.GUILDHALL_OUTBOUND_ALLOW = "127.0.0.1:4010, localhost";
+    try {
+      const no = { allowPrivate: false };
+      await expect(checkOutboundTarget("http://127.0.0.1:4010/v1", no)).resolves.toBeTruthy();
+      await expect(checkOutboundTarget("http://localhost:3000/", no)).resolves.toBeTruthy();
+      await expect(checkOutboundTarget("http://127.0.0.1:4011/v1", no)).rejects.toThrow(/private, loopback/);
+      await expect(checkOutboundTarget("http://10.0.0.1:4010/v1", no)).rejects.toThrow(/private, loopback/);
+    } finally {
+      env.GUILDHALL_OUTBOUND_ALLOW = saved;
+    }
   });
 });
 

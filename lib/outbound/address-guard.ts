@@ -1,10 +1,14 @@
-// Webhook targets are an SSRF risk: only http(s), never loopback/private/link-local/metadata/reserved
-// addresses in any spelling. The WHATWG URL parser already canonicalises IPv4 written as 127.1, decimal
-// (2130706433), hex (0x7f.1) or octal, and IPv6 forms; ipaddr.js classifies the result (IPv4-mapped IPv6
-// is unwrapped first). Names are resolved and EVERY address must be public; delivery checks again and
-// connects to the address it checked (DNS rebinding). The site setting allowPrivateTargets relaxes it.
+// THE address guard of every outbound call the site makes to an address someone typed (webhook URLs,
+// connector base URLs, affiliated sites' feeds): an SSRF risk, so only http(s), never loopback/private/
+// link-local/metadata/reserved addresses in any spelling. The WHATWG URL parser already canonicalises IPv4
+// written as 127.1, decimal (2130706433), hex (0x7f.1) or octal, and IPv6 forms; ipaddr.js classifies the
+// result (IPv4-mapped IPv6 is unwrapped first). Names are resolved and EVERY address must be public; callers
+// check again at call time and connect to the address they checked (DNS rebinding).
+// Two documented relaxations, both off by default: the site setting "Allow private webhook targets" (staff,
+// for on-premise partners) and GUILDHALL_OUTBOUND_ALLOW (operators: hosts such as the stand-ins on loopback).
 import dns from "node:dns";
 import ipaddr from "ipaddr.js";
+import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 
 export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
@@ -21,8 +25,22 @@ export function isPublicAddress(address: string): boolean {
 
 export type CheckedTarget = { url: URL; address: string; family: number };
 
-/** Throws invalid_input naming `field` unless the URL is an acceptable webhook target. */
-export async function checkWebhookTarget(
+/** Hosts (`host` or `host:port`) the operator allows although they are private or loopback. */
+const allowList = () =>
+  (env.GUILDHALL_OUTBOUND_ALLOW ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+
+/** Whether the operator's allow-list names this URL's host (with or without its port). */
+export function operatorAllows(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  return allowList().some((a) => a === host || a === `${host}:${port}`);
+}
+
+/** Throws invalid_input naming `field` unless the URL is an acceptable outbound target. */
+export async function checkOutboundTarget(
   raw: string,
   opts: { allowPrivate: boolean; field?: string; resolve?: Resolver },
 ): Promise<CheckedTarget> {
@@ -40,7 +58,8 @@ export async function checkWebhookTarget(
   if (url.username || url.password) fail("URLs with a user name or password are not allowed");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (!host) fail("The URL has no host");
-  if (!opts.allowPrivate && blockedNames.some((re) => re.test(host)))
+  const allowPrivate = opts.allowPrivate || operatorAllows(url);
+  if (!allowPrivate && blockedNames.some((re) => re.test(host)))
     fail("Local and internal host names are not allowed");
   let addresses: { address: string; family: number }[];
   if (ipaddr.isValid(host)) addresses = [{ address: host, family: host.includes(":") ? 6 : 4 }];
@@ -52,7 +71,7 @@ export async function checkWebhookTarget(
     }
     if (addresses.length === 0) fail(`The host ${host} could not be resolved`);
   }
-  if (!opts.allowPrivate)
+  if (!allowPrivate)
     for (const a of addresses)
       if (!isPublicAddress(a.address))
         fail(
