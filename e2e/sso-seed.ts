@@ -3,7 +3,7 @@
 //   tsx e2e/sso-seed.ts deactivate <personId>
 //   tsx e2e/sso-seed.ts expire-retired-keys
 import { openDatabase } from "@/db/client";
-import { setPersonActive } from "@/db/queries/people";
+import { setPersonActive } from "@/lib/records/people";
 import { createPerson } from "@/lib/records/people";
 import { createUser } from "@/lib/auth/accounts";
 import { expireRetiredKeys } from "@/db/queries/oidc-keys";

@@ -74,7 +74,10 @@ export async function seedKey(handle: DbHandle, input: ApiKeyInputRaw) {
   return createApiKey(handle.db, fields);
 }
 
-/** A group with hand-set members (the group follower's job in the app), logging entries like it does. */
+/**
+ * A hand-picked ("specific records") group: its definition lists the members and the stored membership
+ * matches it, as the app keeps it (writes re-decide a record's groups from the definitions).
+ */
 export async function seedGroup(handle: DbHandle, members: { type: "person" | "company"; id: string }[]) {
   const [g] = (await handle.db.execute(
     sql`insert into groups (name, record_types, mode) values (${`g-${Math.random()}`}, 'both', 'specific') returning id`,
@@ -85,6 +88,9 @@ export async function seedGroup(handle: DbHandle, members: { type: "person" | "c
 
 export async function addToGroup(handle: DbHandle, groupId: string, m: { type: string; id: string }) {
   await handle.db.execute(
+    sql`insert into group_specific_records (group_id, record_type, record_id) values (${groupId}, ${m.type}, ${m.id})`,
+  );
+  await handle.db.execute(
     sql`insert into group_members (group_id, record_type, record_id) values (${groupId}, ${m.type}, ${m.id})`,
   );
   await handle.db.execute(
@@ -93,6 +99,9 @@ export async function addToGroup(handle: DbHandle, groupId: string, m: { type: s
 }
 
 export async function removeFromGroup(handle: DbHandle, groupId: string, m: { type: string; id: string }) {
+  await handle.db.execute(
+    sql`delete from group_specific_records where group_id = ${groupId} and record_id = ${m.id}`,
+  );
   await handle.db.execute(sql`delete from group_members where group_id = ${groupId} and record_id = ${m.id}`);
   await handle.db.execute(
     sql`insert into group_membership_changes (group_id, record_type, record_id, kind, cause_cursor) values (${groupId}, ${m.type}, ${m.id}, 'left_group', (select max(cursor) from changes))`,

@@ -39,6 +39,8 @@ export async function recordChange(
     before: Snapshot | null;
     after: Snapshot | null;
     actor: Actor;
+    /** The record's version after the change, for versioned records. */
+    recordVersion?: number;
   },
 ): Promise<number | null> {
   const diff = diffSnapshots(entry.before, entry.after);
@@ -54,6 +56,7 @@ export async function recordChange(
       before: diff.before,
       after: diff.after,
       actor: entry.actor,
+      recordVersion: entry.recordVersion ?? null,
     })
     .returning({ cursor: changes.cursor });
   outboxWritten();
@@ -88,7 +91,10 @@ export type FeedOutboxRow = {
   op: string;
   at: Date;
   cause: null;
+  /** The record's version after this change (null for rows written before versions were kept). */
+  version: number | null;
   prev_person: string | null;
+  prev_event: string | null;
   prev_status: string | null;
 };
 
@@ -99,7 +105,8 @@ export async function readOutboxForFeed(
 ): Promise<FeedOutboxRow[]> {
   if (!o.types.length) return [];
   return (await db.execute(sql`select cursor::int8 as cursor, record_type as type, record_id as id, op, created_at as at, null as cause,
-      before->>'personId' as prev_person, before->>'status' as prev_status
+      record_version as version, before->>'personId' as prev_person, before->>'eventId' as prev_event,
+      before->>'status' as prev_status
     from changes where cursor > ${o.after} ${o.upTo === undefined ? sql`` : sql`and cursor <= ${o.upTo}`}
       and record_type = any(${`{${o.types.join(",")}}`}::text[]) order by cursor limit ${o.limit}`)) as unknown as FeedOutboxRow[];
 }
@@ -154,6 +161,7 @@ export async function recordChanges(tx: DbOrTx, entries: ChangeEntry[]): Promise
         before: diff.before,
         after: diff.after,
         actor: e.actor,
+        record_version: e.recordVersion ?? null,
       }),
     ];
   });
@@ -161,8 +169,8 @@ export async function recordChanges(tx: DbOrTx, entries: ChangeEntry[]): Promise
   await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
   // JSON.stringify never emits a raw newline, so one per line is unambiguous; ordinality keeps the order.
   await tx.execute(sql`
-    insert into changes (record_type, record_id, op, changed_fields, before, after, actor)
-    select r.record_type, r.record_id, r.op, r.changed_fields, r.before, r.after, r.actor
+    insert into changes (record_type, record_id, op, changed_fields, before, after, actor, record_version)
+    select r.record_type, r.record_id, r.op, r.changed_fields, r.before, r.after, r.actor, r.record_version
     from string_to_table(${rows.join("\n")}, E'\\n') with ordinality as l(line, n),
       jsonb_populate_record(null::changes, l.line::jsonb) as r
     order by l.n`);

@@ -5,10 +5,10 @@ import { UUID } from "@/lib/core/ids";
 import { memberStatusFilterSql, memberStatusSql } from "@/db/schema/member-status";
 import { type MemberStatus } from "@/lib/schemas/member-status";
 import type { DbOrTx } from "../client";
-import { companies } from "../schema";
+import { companies, type ChangeOp } from "../schema";
 import type { Actor } from "./changes";
 import { isUuid } from "@/lib/core/ids";
-import { insertRecord, updateRecord } from "./record-writes";
+import { insertRecord, updateRecord, type AfterWrite } from "./record-writes";
 
 export type Company = typeof companies.$inferSelect;
 export type NewCompany = typeof companies.$inferInsert;
@@ -20,8 +20,8 @@ export async function getCompany(db: DbOrTx, id: string): Promise<Company | null
 }
 
 /** Inserts a company (values already validated) with its outbox row. */
-export const insertCompany = (db: DbOrTx, values: NewCompany, actor: Actor) =>
-  insertRecord<Company>(db, companies, "company", values, actor);
+export const insertCompany = (db: DbOrTx, values: NewCompany, actor: Actor, afterWrite: AfterWrite) =>
+  insertRecord<Company>(db, companies, "company", values, actor, afterWrite);
 
 /** Updates a company with what `patch` returns for the locked current row (see updateRecord). */
 export const updateCompanyRecord = (
@@ -29,15 +29,8 @@ export const updateCompanyRecord = (
   id: string,
   patch: (current: Company) => Partial<NewCompany>,
   actor: Actor,
-  opts: { expectedVersion?: number } = {},
+  opts: { expectedVersion?: number; op?: ChangeOp; afterWrite: AfterWrite },
 ) => updateRecord<Company>(db, companies, "company", id, patch, actor, { ...opts, what: "Company" });
-
-export function setCompanyActive(db: DbOrTx, id: string, active: boolean, actor: Actor) {
-  return updateRecord<Company>(db, companies, "company", id, () => ({ active }), actor, {
-    op: active ? "reactivated" : "deactivated",
-    what: "Company",
-  });
-}
 
 /** Companies a member may pick when signing up (active ones), by name. */
 export function listCompanyChoices(db: DbOrTx) {

@@ -47,7 +47,7 @@ export async function listRegistrationsOf(
     order by r.id limit ${o.limit + 1}`)) as unknown as RegistrationRow[];
 }
 
-/** These registrations, those of active people (in the group, if any), keyed by id. */
+/** These registrations of published events and active people (in the group, if any), keyed by id. */
 export async function registrationsByIds(
   db: DbOrTx,
   groupId: string | null,
@@ -55,10 +55,20 @@ export async function registrationsByIds(
 ): Promise<Map<string, RegistrationRow>> {
   const rows = ids.length
     ? ((await db.execute(
-        sql`select r.* from registrations r ${personIn(groupId, sql`r.person_id`)} where r.id = any(${idArray(ids)})`,
+        sql`select r.* from registrations r join events e on e.id = r.event_id and e.status <> 'draft'
+          ${personIn(groupId, sql`r.person_id`)} where r.id = any(${idArray(ids)})`,
       )) as unknown as RegistrationRow[])
     : [];
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Which of these events are not drafts (they may be gone: only drafts are excluded). */
+export async function draftEventsAmong(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = (await db.execute(
+    sql`select id::text as id from events where status = 'draft' and id = any(${idArray(ids)})`,
+  )) as unknown as { id: string }[];
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Which of these people are active (and in the group, if any). */

@@ -4,13 +4,8 @@ import { eventInputSchema } from "@/lib/schemas/admin";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
 import { createEvent, listEvents, updateEvent } from "./events";
 import { createPerson } from "@/lib/records/people";
-import {
-  listEventRegistrations,
-  listPersonRegistrations,
-  registerPerson,
-  removeRegistration,
-  setRegistrationStatus,
-} from "./registrations";
+import { listEventRegistrations, listPersonRegistrations } from "./registrations";
+import { registerPerson, removeRegistration, setRegistrationStatus } from "@/lib/records/registrations";
 
 let t: TestDb;
 beforeAll(async () => {

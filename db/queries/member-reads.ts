@@ -178,10 +178,14 @@ function pageQuery(key: MemberShape, f: PageFilters): SQL {
     const w: SQL[] = [];
     if (f.after) w.push(sql`${by(alias)} > ${sql.placeholder("after")}::uuid`);
     if (f.since) w.push(sql`${raw(alias)}.updated_at >= ${sql.placeholder("since")}::timestamptz`);
+    // A search matches only columns the shape reads (names always; email only when the key may see it),
+    // so a search can never reveal a field the key may not read.
     if (f.search)
       w.push(
         alias === "p"
-          ? sql`(lower(p.last_name) like ${like} or lower(p.first_name) like ${like} or lower(p.email) like ${like})`
+          ? sql`(lower(p.last_name) like ${like} or lower(p.first_name) like ${like}${
+              columnsOf(key).includes("email") ? sql` or lower(p.email) like ${like}` : sql``
+            })`
           : sql`lower(c.name) like ${like}`,
       );
     return w;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
 import { membershipTypes } from "../schema";
 import { countPeople, countPeopleUpTo, listPeople, type PeopleListFilter } from "./people-list";
-import { setPersonActive } from "./people";
+import { setPersonActive } from "@/lib/records/people";
 import { createPerson } from "@/lib/records/people";
 
 let t: TestDb;

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/core/errors";
 import { customFields, membershipTypes } from "../schema";
 import { latestCursor, listChangesAfter, listRecordHistory } from "./changes";
 import { createCompany } from "@/lib/records/companies";
-import { countPeople, getPerson, listPeople, setPersonActive } from "./people";
+import { countPeople, getPerson, listPeople } from "./people";
+import { setPersonActive } from "@/lib/records/people";
 import { createPerson, decidePendingSignup, updatePerson } from "@/lib/records/people";
 
 let t: TestDb;

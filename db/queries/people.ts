@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/core/ids";
 import type { DbOrTx } from "../client";
 import { people, type ChangeOp } from "../schema";
 import type { Actor } from "./changes";
-import { insertRecord, updateRecord } from "./record-writes";
+import { insertRecord, updateRecord, type AfterWrite } from "./record-writes";
 
 export type Person = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
@@ -33,9 +33,14 @@ const emailInUse = (email: unknown) =>
   });
 
 /** Inserts a person (values already validated) with its outbox row; a taken email is a conflict. */
-export async function insertPerson(db: DbOrTx, values: NewPerson, actor: Actor): Promise<Person> {
+export async function insertPerson(
+  db: DbOrTx,
+  values: NewPerson,
+  actor: Actor,
+  afterWrite: AfterWrite,
+): Promise<Person> {
   try {
-    return await insertRecord<Person>(db, people, "person", values, actor);
+    return await insertRecord<Person>(db, people, "person", values, actor, afterWrite);
   } catch (e) {
     if (emailTaken(e)) throw emailInUse(values.email);
     throw e;
@@ -48,7 +53,7 @@ export async function updatePersonRecord(
   id: string,
   patch: (current: Person) => Partial<NewPerson>,
   actor: Actor,
-  opts: { expectedVersion?: number; op?: ChangeOp } = {},
+  opts: { expectedVersion?: number; op?: ChangeOp; afterWrite: AfterWrite },
 ): Promise<Person> {
   let email: unknown;
   const values = (current: Person) => {
@@ -63,10 +68,6 @@ export async function updatePersonRecord(
     throw e;
   }
 }
-
-/** Deactivated people stay on file but can no longer sign in. */
-export const setPersonActive = (db: DbOrTx, id: string, active: boolean, actor: Actor): Promise<Person> =>
-  updatePersonRecord(db, id, () => ({ active }), actor, { op: active ? "reactivated" : "deactivated" });
 
 // The list and its counts live in people-list.ts; re-exported so callers keep one import.
 export {

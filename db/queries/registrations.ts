@@ -1,12 +1,12 @@
-// Registrations: who signed up for which event, with a status. Writes go through the outbox
-// (record type "registration"); removing one appends a "deleted" change.
+// Registrations: who signed up for which event, with a status. Rows go through the outbox (record type
+// "registration"); removing one appends a "deleted" change. The rules (one per person and event, the
+// waitlist when full) are lib/records/registrations.ts.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/core/errors";
 import type { DbOrTx } from "../client";
 import { events, people, registrations, type RegistrationStatus } from "../schema";
 import { recordChange, type Actor } from "./changes";
-import { isUuid } from "@/lib/core/ids";
-import { insertRecord, snapshotOf, updateRecord } from "./record-writes";
+import { insertRecord, snapshotOf, updateRecord, type AfterWrite } from "./record-writes";
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -43,30 +43,33 @@ export function listPersonRegistrations(db: DbOrTx, personId: string) {
     .orderBy(desc(events.startsAt));
 }
 
-export async function registerPerson(
-  db: DbOrTx,
-  input: { eventId: string; personId: string; status?: RegistrationStatus },
-  actor: Actor,
-): Promise<Registration> {
-  if (!isUuid(input.eventId) || !isUuid(input.personId))
-    throw new AppError("not_found", "That event or person does not exist.");
-  const [existing] = await db
+/** The person's registration for the event, if any. */
+export async function findRegistration(db: DbOrTx, eventId: string, personId: string) {
+  const [row] = await db
     .select({ id: registrations.id })
     .from(registrations)
-    .where(and(eq(registrations.eventId, input.eventId), eq(registrations.personId, input.personId)));
-  if (existing)
-    throw new AppError("conflict", "This person is already registered for the event.", {
-      fields: [{ field: "personId", message: "Already registered" }],
-    });
-  const status = input.status ?? ((await isFull(db, input.eventId)) ? "waitlisted" : "registered");
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.personId, personId)));
+  return row ?? null;
+}
+
+/** An event's capacity and how many places are taken (registered + attended). */
+export async function placesOf(db: DbOrTx, eventId: string) {
+  const [row] = (await db.execute(sql`
+    select e.capacity, (select count(*)::int from registrations r
+      where r.event_id = e.id and r.status in ('registered', 'attended')) as taken
+    from events e where e.id = ${eventId}`)) as unknown as { capacity: number | null; taken: number }[];
+  return row ?? null;
+}
+
+/** Inserts a registration (already decided) with its outbox row; a missing event or person is not_found. */
+export async function insertRegistration(
+  db: DbOrTx,
+  values: { eventId: string; personId: string; status: RegistrationStatus },
+  actor: Actor,
+  afterWrite: AfterWrite,
+): Promise<Registration> {
   try {
-    return await insertRecord<Registration>(
-      db,
-      registrations,
-      "registration",
-      { eventId: input.eventId, personId: input.personId, status },
-      actor,
-    );
+    return await insertRecord<Registration>(db, registrations, "registration", values, actor, afterWrite);
   } catch (e) {
     const c = ((e as { cause?: unknown }).cause ?? e) as { code?: string };
     if (c.code === "23503") throw new AppError("not_found", "That event or person does not exist.");
@@ -76,33 +79,33 @@ export async function registerPerson(
   }
 }
 
-/** A full event (registered + attended at capacity) puts new registrations on the waitlist. */
-async function isFull(db: DbOrTx, eventId: string): Promise<boolean> {
-  const [row] = (await db.execute(sql`
-    select e.capacity, (select count(*)::int from registrations r
-      where r.event_id = e.id and r.status in ('registered', 'attended')) as taken
-    from events e where e.id = ${eventId}`)) as unknown as { capacity: number | null; taken: number }[];
-  return !!row && row.capacity !== null && row.taken >= row.capacity;
-}
-
-export function setRegistrationStatus(db: DbOrTx, id: string, status: RegistrationStatus, actor: Actor) {
+export function updateRegistrationStatus(
+  db: DbOrTx,
+  id: string,
+  status: RegistrationStatus,
+  actor: Actor,
+  afterWrite: AfterWrite,
+) {
   return updateRecord<Registration>(db, registrations, "registration", id, () => ({ status }), actor, {
     what: "Registration",
+    afterWrite,
   });
 }
 
-export function removeRegistration(db: DbOrTx, id: string, actor: Actor) {
+export function deleteRegistration(db: DbOrTx, id: string, actor: Actor, afterWrite: AfterWrite) {
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(registrations).where(eq(registrations.id, id)).returning();
     if (!row) throw new AppError("not_found", `Registration ${id} was not found.`);
-    await recordChange(tx, {
+    const before = snapshotOf(row);
+    const cursor = await recordChange(tx, {
       recordType: "registration",
       recordId: id,
       op: "deleted",
-      before: snapshotOf(row),
+      before,
       after: null,
       actor,
     });
+    if (cursor !== null) await afterWrite(tx, { recordType: "registration", id, cursor, before, row: null });
     return row;
   });
 }

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { people, users, type UserRole } from "../schema";
 import { recordChange, type Actor } from "./changes";
-import { snapshotOf } from "./record-writes";
+import { snapshotOf, type AfterWrite } from "./record-writes";
 
 export type User = typeof users.$inferSelect;
 
@@ -40,10 +40,11 @@ export async function insertUser(
   db: DbOrTx,
   values: { email: string; passwordHash: string; role: UserRole; personId: string | null },
   actor: Actor,
+  afterWrite: AfterWrite,
 ): Promise<User> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(users).values(values).returning();
-    await recordChange(tx, {
+    const cursor = await recordChange(tx, {
       recordType: "user",
       recordId: row.id,
       op: "created",
@@ -51,6 +52,7 @@ export async function insertUser(
       after: snapshotOf(row),
       actor,
     });
+    if (cursor !== null) await afterWrite(tx, { recordType: "user", id: row.id, cursor, before: null, row });
     return row;
   });
 }

@@ -1,6 +1,6 @@
 // The change outbox: every write to a record appends here in the same transaction. Group membership,
 // webhooks, the API changes feed and the syncs all follow this log from a cursor.
-import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const recordTypes = [
   "person",
@@ -30,6 +30,12 @@ export const changes = pgTable(
     after: jsonb("after").$type<Record<string, unknown> | null>(),
     /** Who made the change: "user:<id>", "api_key:<id>", "cli", "system". */
     actor: text("actor").notNull(),
+    /**
+     * The record's version after this change (versioned records): a reader showing the record's data for
+     * this entry shows it only while the record is still at this version, so a payload is always the
+     * record as of its change, never data written later.
+     */
+    recordVersion: integer("record_version"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("changes_record_idx").on(t.recordType, t.recordId, t.cursor)],

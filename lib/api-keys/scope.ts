@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/db/client";
 import type { ApiKey } from "@/db/queries/api-keys";
 import {
   activePeopleAmong,
+  draftEventsAmong,
   getPublishedEvent,
   listPublishedEvents,
   listRegistrationsOf,
@@ -123,6 +124,22 @@ export async function listEventsInScope(db: DbOrTx, o: { limit: number; cursor?:
 export const getEventInScope = (db: DbOrTx, id: string) => (isUuid(id) ? getPublishedEvent(db, id) : null);
 
 export const eventsInScopeByIds = publishedEventsByIds;
+
+/** Of these events, the drafts (their registrations are staff-only too). */
+export const draftEventsInScope = draftEventsAmong;
+
+/**
+ * The record types of the changes feed a key may receive, by the same family rules as the endpoints:
+ * people and companies need membership access, events need event access, registrations both (they name
+ * a person, GET /events/{id}/registrations asks for both too).
+ */
+export function feedTypesOf(key: Pick<ApiKey, "memberAccess" | "eventAccess">): string[] {
+  return [
+    ...(key.memberAccess ? ["person", "company"] : []),
+    ...(key.eventAccess ? ["event"] : []),
+    ...(key.eventAccess && key.memberAccess ? ["registration"] : []),
+  ];
+}
 
 /** An event's registrations whose person is in the key's member scope (else they would reveal the person). */
 export async function listRegistrationsInScope(

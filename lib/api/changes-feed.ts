@@ -1,8 +1,12 @@
 // GET /api/v1/changes: what changed for one key, in order, so a consumer can keep an exact copy.
-// Two logs are merged: the change outbox (record writes) and, for a key limited to a group, the
-// group's membership log (entered/left). An entry becomes an upsert carrying the record's CURRENT data
-// (as the key may see it) when the record is in scope now, a tombstone when it left the scope or was
-// deactivated, and is skipped when the record is out of scope and was never shown (so nothing leaks).
+// Two logs are merged: the change outbox (record writes) and, for a key limited to a group, the group's
+// membership log (entered/left). Every entry type passes the same family, status and scope rules as its
+// endpoint (lib/api-keys/scope.ts). A write's entry becomes an upsert carrying the record AS OF THAT WRITE:
+// it is shown only while the record is still at the version that write left (read in the same statement
+// as its scope), else it is superseded and skipped — the later entry shows the later state, or a
+// tombstone if that state is out of scope. So a payload never holds data written after its change, nor
+// data of a moment when the record was outside the key's group. A tombstone is sent when the record left
+// the scope or was deactivated; an entry of a record out of scope that was never shown is skipped.
 import type { DbOrTx } from "@/db/client";
 import { latestCursor, readOutboxForFeed } from "@/db/queries/changes";
 import { latestMembershipCursor, readGroupLogForFeed } from "@/db/queries/membership-log";
@@ -10,7 +14,9 @@ import { decodeCursor, encodeCursor, POSITION } from "@/lib/core/cursor";
 import { isUuid } from "@/lib/core/ids";
 import type { ResolvedKey } from "@/lib/api-keys/cache";
 import {
+  draftEventsInScope,
   eventsInScopeByIds,
+  feedTypesOf,
   getMembersInScopeByIds,
   groupMembersAmong,
   groupOf,
@@ -27,8 +33,11 @@ type Raw = {
   op: string;
   at: Date;
   cause: number | null;
-  /** From the outbox row's before-snapshot: a deleted registration's person, a deleted event's status. */
+  /** The record's version after an outbox write (null for membership entries and older rows). */
+  version: number | null;
+  /** From the outbox row's before-snapshot: a deleted registration's person and event, a deleted event's status. */
   prev_person: string | null;
+  prev_event: string | null;
   prev_status: string | null;
 };
 
@@ -71,10 +80,7 @@ export async function readChangesForKey(
 ): Promise<{ data: FeedEntry[]; next_cursor: string }> {
   const [c0, g0] = decode(o.cursor);
   const group = groupOf(key);
-  const types = [
-    ...(key.memberAccess ? ["person", "company"] : []),
-    ...(key.eventAccess ? ["event", "registration"] : []),
-  ];
+  const types = feedTypesOf(key);
   const outbox: Raw[] = (
     await readOutboxForFeed(db, { after: c0, upTo: o.outboxUpTo, types, limit: o.limit })
   ).map((r) => ({ src: "c", ...r }));
@@ -87,7 +93,14 @@ export async function readChangesForKey(
             causeUpTo: o.outboxUpTo,
             limit: o.limit,
           })
-        ).map((r) => ({ src: "g", ...r, prev_person: null, prev_status: null }))
+        ).map((r) => ({
+          src: "g",
+          ...r,
+          version: null,
+          prev_person: null,
+          prev_event: null,
+          prev_status: null,
+        }))
       : [];
   // Merge (by cause cursor, else by time); stop where a full batch runs out (its next rows were not read).
   const merged: Raw[] = [];
@@ -126,6 +139,14 @@ export async function readChangesForKey(
     ),
   ];
   const peopleInScope = await peopleInScopeAmong(db, key, regPeople);
+  const draftEvents = await draftEventsInScope(db, [
+    ...new Set(
+      merged.filter((r) => r.type === "registration" && isUuid(r.prev_event ?? "")).map((r) => r.prev_event!),
+    ),
+  ]);
+  // The record as of this entry's write: still at the version it left (or an entry without a version).
+  const asOfEntry = (r: Raw, row: Record<string, unknown> | undefined) =>
+    !!row && (r.version === null || Number(row.version) === Number(r.version));
   const regs = await registrationsInScopeByIds(db, key, otherIds("registration"));
 
   const data: Out[] = [];
@@ -142,28 +163,35 @@ export async function readChangesForKey(
       if (r.op === "left_group") data.push({ ...base, op: "tombstone", reason: "left_scope", data: null });
       else if (r.op === "deactivated" && !row && (!inGroup || inGroup.has(r.id)))
         data.push({ ...base, op: "tombstone", reason: "deactivated", data: null });
-      else if (row)
+      else if (r.src === "g" ? row : asOfEntry(r, row))
         data.push({
           ...base,
           op: "upsert",
           reason: r.op === "entered_group" ? "entered_scope" : r.op,
-          data: projectMember(row, key),
+          data: projectMember(row!, key),
         });
     } else if (r.type === "event") {
       const ev = events.get(r.id);
-      if (ev) data.push({ ...base, op: "upsert", reason: r.op, data: eventWireOf(ev) });
-      else if (r.op === "deleted" && r.prev_status !== "draft")
+      if (ev) {
+        if (asOfEntry(r, ev)) data.push({ ...base, op: "upsert", reason: r.op, data: eventWireOf(ev) });
+      } else if (r.op === "deleted" && r.prev_status !== "draft")
         data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
     } else if (r.type === "registration") {
       const reg = regs.get(r.id);
-      if (reg)
-        data.push({
-          ...base,
-          op: "upsert",
-          reason: r.op,
-          data: { id: reg.id, event_id: reg.event_id, person_id: reg.person_id, status: reg.status },
-        });
-      else if (r.op === "deleted" && r.prev_person && peopleInScope.has(r.prev_person))
+      if (reg) {
+        if (asOfEntry(r, reg))
+          data.push({
+            ...base,
+            op: "upsert",
+            reason: r.op,
+            data: { id: reg.id, event_id: reg.event_id, person_id: reg.person_id, status: reg.status },
+          });
+      } else if (
+        r.op === "deleted" &&
+        r.prev_person &&
+        peopleInScope.has(r.prev_person) &&
+        !(r.prev_event && draftEvents.has(r.prev_event))
+      )
         data.push({ ...base, op: "tombstone", reason: "deleted", data: null });
     }
   }

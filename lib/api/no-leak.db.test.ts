@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { setPersonActive } from "@/db/queries/people";
+import { setPersonActive } from "@/lib/records/people";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { startFollowerAt, webhookFollowerOf } from "@/db/queries/followers";
 import { fanOutWebhooksOnce } from "@/lib/changes/webhook-fan-out";

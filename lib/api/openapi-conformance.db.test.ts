@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "@/db/queries/events";
-import { registerPerson } from "@/db/queries/registrations";
+import { registerPerson } from "@/lib/records/registrations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { GET as openapiGET } from "@/app/api/v1/openapi.json/route";
 import { call, seedCompany, seedKey, seedPerson, useTestHandle, closeTestHandle } from "@/test/api-harness";

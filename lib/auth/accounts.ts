@@ -10,6 +10,7 @@ import {
   type User,
 } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
+import { decideMembershipsNow } from "@/lib/changes/membership-now";
 import { AppError } from "@/lib/core/errors";
 import { hashPassword } from "./password";
 
@@ -38,6 +39,7 @@ export async function createUser(
         personId: input.personId ?? null,
       },
       actor,
+      decideMembershipsNow,
     );
   });
 }

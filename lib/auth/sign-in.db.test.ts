@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { setPersonActive } from "@/db/queries/people";
+import { setPersonActive } from "@/lib/records/people";
 import { createPerson } from "@/lib/records/people";
 import { createUser } from "@/lib/auth/accounts";
 import { checkCredentials } from "./credentials";

@@ -8,7 +8,7 @@ import { isRecordInGroup, listGroupIdsForRecord } from "@/db/queries/group-membe
 import { createPerson, updatePerson } from "@/lib/records/people";
 import { createCompany, updateCompany } from "@/lib/records/companies";
 import { createUser } from "@/lib/auth/accounts";
-import { registerPerson } from "@/db/queries/registrations";
+import { registerPerson } from "@/lib/records/registrations";
 import { runFollowerOnce, startFollower } from "./engine";
 import { catchUpGroups, groupFollower, reevaluateTimeBasedGroups } from "./group-membership";
 import { addDays } from "@/lib/groups/evaluate";
@@ -204,12 +204,14 @@ describe("group follower", () => {
   });
 
   it("re-processes a failed batch in full: the cursor only moves with the effects", async () => {
+    // The person exists first, so the follower (not the write) moves her in when the group is created.
+    const p = await createPerson(t.db, { firstName: "Fay", lastName: "F" }, "cli");
+    await catchUpGroups(t);
     const g = await createGroup(
       t.db,
       { name: "Fays", recordTypes: "people", conditions: { field: "first_name", op: "eq", value: "fay" } },
       "cli",
     );
-    const p = await createPerson(t.db, { firstName: "Fay", lastName: "F" }, "cli");
     const failing = {
       ...groupFollower,
       apply: async (

@@ -43,6 +43,7 @@ const created = (
   before: null,
   after: snapshotOf(row),
   actor: "cli",
+  recordVersion: 1, // a new row's version
 });
 
 /** Demo data can be re-seeded, so its commits need not wait for the disk flush (no effect on others). */

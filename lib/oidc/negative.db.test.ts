@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@/test/db";
-import { setPersonActive } from "@/db/queries/people";
+import { setPersonActive } from "@/lib/records/people";
 import { groupMembers, groups, oidcAuthCodes } from "@/db/schema";
 import { authorize } from "./authorize";
 import { hashToken } from "@/lib/core/crypto";

@@ -4,9 +4,8 @@
 import type { DbOrTx } from "@/db/client";
 import { listCustomFields } from "@/db/queries/custom-fields";
 import type { Actor } from "@/db/queries/changes";
-import type { Person } from "@/db/queries/people";
-import { updateRecord } from "@/db/queries/record-writes";
-import { people } from "@/db/schema";
+import { updatePersonRecord, type Person } from "@/db/queries/people";
+import { decideMembershipsNow } from "@/lib/changes/membership-now";
 import { validateCustomValues } from "@/lib/records/custom-values";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { AppError, fromZodError, type FieldIssue } from "@/lib/core/errors";
@@ -80,14 +79,12 @@ export async function updateOwnProfile(
   // Validated before the transaction: on PGlite (one connection) a read on the outer handle inside the
   // write transaction would wait for itself.
   const checked = custom && validateCustomValues(editable.custom, custom, { partial: true });
-  return updateRecord<Person>(
+  return updatePersonRecord(
     db,
-    people,
-    "person",
     personId,
     (current) => ({ ...fields, ...(checked ? { custom: { ...current.custom, ...checked } } : {}) }),
     actor,
-    { what: "Person" },
+    { afterWrite: decideMembershipsNow },
   );
 }
 

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/db/queries/changes";
 import { insertCompany, updateCompanyRecord, type Company } from "@/db/queries/companies";
 import { listCustomFields } from "@/db/queries/custom-fields";
+import { decideMembershipsNow } from "@/lib/changes/membership-now";
 import type { CompanyInput, CompanyPatch } from "@/lib/schemas/records";
 import { validateCustomValues } from "./custom-values";
 
@@ -11,7 +12,7 @@ export async function createCompany(db: DbOrTx, input: CompanyInput, actor: Acto
   const custom = validateCustomValues(await listCustomFields(db, "company"), input.custom ?? {}, {
     partial: false,
   });
-  return insertCompany(db, { ...input, custom }, actor);
+  return insertCompany(db, { ...input, custom }, actor, decideMembershipsNow);
 }
 
 export async function updateCompany(
@@ -30,9 +31,15 @@ export async function updateCompany(
     id,
     (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
     actor,
-    opts,
+    { ...opts, afterWrite: decideMembershipsNow },
   );
 }
+
+export const setCompanyActive = (db: DbOrTx, id: string, active: boolean, actor: Actor) =>
+  updateCompanyRecord(db, id, () => ({ active }), actor, {
+    op: active ? "reactivated" : "deactivated",
+    afterWrite: decideMembershipsNow,
+  });
 
 /**
  * Company Signup Protection: a person linking themselves to a protected company is held for approval

@@ -1,10 +1,12 @@
-// Writing a person: custom values checked against their definitions, and the staff decision on a pending
-// company link (Company Signup Protection). Rows and their outbox entries: db/queries/people.ts.
+// Writing a person: custom values checked against their definitions, the staff decision on a pending
+// company link (Company Signup Protection), and group memberships decided in the write's transaction
+// (lib/changes/membership-now.ts). Rows and their outbox entries: db/queries/people.ts.
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/db/queries/changes";
 import { listCustomFields } from "@/db/queries/custom-fields";
 import { insertPerson, updatePersonRecord, type Person } from "@/db/queries/people";
 import type { ApprovalStatus, CustomValues } from "@/db/schema";
+import { decideMembershipsNow } from "@/lib/changes/membership-now";
 import { AppError } from "@/lib/core/errors";
 import type { PersonInput, PersonPatch } from "@/lib/schemas/records";
 import { validateCustomValues } from "./custom-values";
@@ -21,7 +23,7 @@ export async function createPerson(
   extra: { approvalStatus?: ApprovalStatus; requestedCompanyId?: string | null } = {},
 ): Promise<Person> {
   const custom = (await checkedCustom(db, input.custom ?? {}, false)) ?? {};
-  return insertPerson(db, { ...input, custom, ...extra }, actor);
+  return insertPerson(db, { ...input, custom, ...extra }, actor, decideMembershipsNow);
 }
 
 export async function updatePerson(
@@ -38,9 +40,16 @@ export async function updatePerson(
     id,
     (current) => ({ ...patch, ...(custom ? { custom: { ...current.custom, ...custom } } : {}) }),
     actor,
-    opts,
+    { ...opts, afterWrite: decideMembershipsNow },
   );
 }
+
+/** Deactivated people stay on file but can no longer sign in. */
+export const setPersonActive = (db: DbOrTx, id: string, active: boolean, actor: Actor): Promise<Person> =>
+  updatePersonRecord(db, id, () => ({ active }), actor, {
+    op: active ? "reactivated" : "deactivated",
+    afterWrite: decideMembershipsNow,
+  });
 
 /** Staff decision on a pending company link (Company Signup Protection). */
 export function decidePendingSignup(
@@ -60,5 +69,6 @@ export function decidePendingSignup(
         : { approvalStatus: "rejected", requestedCompanyId: null };
     },
     actor,
+    { afterWrite: decideMembershipsNow },
   );
 }

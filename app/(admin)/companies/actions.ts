@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Db } from "@/db/client";
-import { setCompanyActive } from "@/db/queries/companies";
+import { setCompanyActive } from "@/lib/records/companies";
 import { createCompany, updateCompany } from "@/lib/records/companies";
 import { listCustomFields } from "@/db/queries/custom-fields";
 import { fromZodError } from "@/lib/core/errors";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createEvent, updateEvent } from "@/db/queries/events";
-import { registerPerson, removeRegistration, setRegistrationStatus } from "@/db/queries/registrations";
+import { registerPerson, removeRegistration, setRegistrationStatus } from "@/lib/records/registrations";
 import { fromZodError } from "@/lib/core/errors";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
 import { eventInputSchema, registrationStatusSchema } from "@/lib/schemas/admin";

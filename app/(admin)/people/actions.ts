@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { listCustomFields } from "@/db/queries/custom-fields";
-import { getPerson, setPersonActive } from "@/db/queries/people";
+import { getPerson } from "@/db/queries/people";
+import { setPersonActive } from "@/lib/records/people";
 import { createPerson, updatePerson } from "@/lib/records/people";
 import { createUser } from "@/lib/auth/accounts";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
