@@ -27,7 +27,8 @@ const sections: { label: string; items: { href: string; label: string }[] }[] = 
   },
 ];
 
-export function AdminNav() {
+/** `counts`: things that need staff, shown as a badge beside a page's link (e.g. set-aside changes). */
+export function AdminNav({ counts = {} }: { counts?: Record<string, number> }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Staff" className="space-y-6">
@@ -45,6 +46,12 @@ export function AdminNav() {
                     className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-600 text-white" : "text-slate-200 hover:bg-slate-800"}`}
                   >
                     {i.label}
+                    {(counts[i.href] ?? 0) > 0 && (
+                      <span className="ml-2 rounded-full bg-amber-400 px-2 py-0.5 text-xs font-semibold text-slate-900">
+                        {counts[i.href]}
+                        <span className="sr-only"> need attention</span>
+                      </span>
+                    )}
                   </Link>
                 </li>
               );

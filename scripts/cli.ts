@@ -65,10 +65,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof DataDirInUseError ? e.message : e);
-    process.exit(1);
-  },
-);
+/**
+ * Exits once everything written has left the process: when stdout is a pipe, writes are asynchronous and
+ * process.exit would drop what is still queued (output cut at ~64 KB). A write's callback runs only after
+ * the writes queued before it.
+ */
+async function exitWhenFlushed(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((r) => s.write("", r))));
+  process.exit(code);
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
+  console.error(e instanceof DataDirInUseError ? e.message : e);
+  return exitWhenFlushed(1);
+});

@@ -6,6 +6,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { adminOrNull } from "@/lib/auth/guards";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { getDb } from "@/db/client";
+import { attentionCount } from "@/lib/changes/attention";
 import { SignOutButton } from "@/components/sign-out-button";
 import { signOutAction } from "@/app/sign-in/actions";
 
@@ -16,12 +17,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   // Independent reads: the settings query need not wait for the session check's round trip.
   const [admin, settings] = await Promise.all([adminOrNull(path), getDb().then((db) => getSiteSettings(db))]);
   if (!admin) return <AccessDenied />;
+  const attention = await attentionCount(await getDb());
   return (
     <div className="flex min-h-screen">
       <aside className="w-60 shrink-0 bg-slate-900 px-3 py-5 text-white">
         <p className="px-3 text-lg font-semibold">{settings.siteName}</p>
         <p className="mb-6 px-3 text-xs text-slate-400">{settings.launched ? "Live site" : "Staging site"}</p>
-        <AdminNav />
+        <AdminNav counts={{ "/workflows": attention }} />
         <div className="mt-8 border-t border-slate-700 px-3 pt-4 text-xs text-slate-300">
           <p className="truncate" title={admin.email}>
             {admin.email}

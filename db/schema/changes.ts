@@ -1,6 +1,16 @@
 // The change outbox: every write to a record appends here in the same transaction. Group membership,
 // webhooks, the API changes feed and the syncs all follow this log from a cursor.
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 export const recordTypes = [
   "person",
@@ -52,3 +62,23 @@ export const outboxFollowers = pgTable("outbox_followers", {
   position: text("position"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Log entries whose effect failed for one follower (lib/changes/engine.ts). While `setAside` is false the
+ * follower is still retrying the entry in order (its position waits); once the tries run out the entry is
+ * set aside, the position moves past it, and it is retried later and listed for staff until it succeeds.
+ * `error` holds the database error code and a message with quoted values removed: never a record's data.
+ */
+export const followerFailures = pgTable(
+  "follower_failures",
+  {
+    follower: text("follower").notNull(),
+    cursor: bigint("cursor", { mode: "number" }).notNull(),
+    error: text("error").notNull(),
+    tries: integer("tries").notNull().default(1),
+    setAside: boolean("set_aside").notNull().default(false),
+    firstFailedAt: timestamp("first_failed_at", { withTimezone: true }).notNull().defaultNow(),
+    lastTriedAt: timestamp("last_tried_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.follower, t.cursor] })],
+);

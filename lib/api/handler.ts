@@ -2,7 +2,8 @@
 // rate limit → body (size-capped JSON) → handler → one error shape. Handlers throw AppError; they never
 // build an error response themselves. Unknown errors become 500s logged without secrets or bodies.
 import { getHandle, type Db } from "@/db/client";
-import { AppError } from "@/lib/core/errors";
+import { AppError, safeErrorSummary } from "@/lib/core/errors";
+import { findNul } from "@/lib/schemas/typed-values";
 import { hashToken } from "@/lib/core/crypto";
 import { looksLikeKey } from "@/lib/api-keys/secret";
 import { resolveApiKey, type ResolvedKey } from "@/lib/api-keys/cache";
@@ -61,6 +62,20 @@ async function readBody(req: Request): Promise<unknown> {
   }
 }
 
+/** Postgres text and jsonb refuse NUL: refuse it up front, naming the parameter or field. */
+function refuseNul(url: URL, body: unknown) {
+  for (const [name, value] of url.searchParams)
+    if (findNul(value) || findNul(name))
+      throw new AppError("invalid_input", `${name}: must not contain NUL characters`, {
+        fields: [{ field: name, message: "Must not contain NUL characters" }],
+      });
+  const field = findNul(body);
+  if (field)
+    throw new AppError("invalid_input", `${field}: must not contain NUL characters`, {
+      fields: [{ field, message: "Must not contain NUL characters" }],
+    });
+}
+
 const clientIp = (req: Request) =>
   req.headers.get("x-forwarded-for")?.split(",")[0].trim() || req.headers.get("x-real-ip") || null;
 
@@ -87,6 +102,7 @@ export function apiRoute<P = Record<string, never>>(
         response = errorResponse(e, { ...rate.headers, "Retry-After": String(rate.retryAfterS) });
       } else {
         const body = opts.body ? await readBody(req) : undefined;
+        refuseNul(url, body);
         const params = ((await route?.params) ?? {}) as P;
         const { db } = await getHandle();
         const out = await handler({ req, url, key, params, db, body });
@@ -98,7 +114,10 @@ export function apiRoute<P = Record<string, never>>(
     } catch (e) {
       if (e instanceof AppError) response = errorResponse(e);
       else {
-        console.error(`api ${req.method} ${url.pathname} failed:`, (e as Error)?.stack ?? String(e));
+        // The summary, never the error itself: a database error quotes values, a driver error may carry
+        // the statement's parameters (names, emails, custom values).
+        const frames = ((e as Error)?.stack ?? "").split("\n").slice(1, 8).join("\n");
+        console.error(`api ${req.method} ${url.pathname} failed: ${safeErrorSummary(e)}\n${frames}`);
         response = errorResponse(new AppError("internal_error", "Something went wrong on our side."));
       }
     }

@@ -67,6 +67,31 @@ function checkWritable(body: unknown, key: ResolvedKey): Record<string, unknown>
   return obj;
 }
 
+const appToWire = Object.fromEntries(Object.entries(wireToApp).map(([w, a]) => [a, w]));
+
+/** The app's errors name app fields (joinDate); an API caller sent wire names (join_date). */
+function inWireTerms(e: unknown): unknown {
+  if (!(e instanceof AppError) || !e.details?.fields) return e;
+  const rename = (f: string) => {
+    const [head, ...rest] = f.split(".");
+    return [appToWire[head] ?? head, ...rest].join(".");
+  };
+  const fields = e.details.fields.map((i) => ({ field: rename(i.field), message: i.message }));
+  return new AppError(e.code, fields.map((i) => `${i.field}: ${i.message}`).join("; "), {
+    ...e.details,
+    fields,
+  });
+}
+
+/** Runs an app-side step, reporting its field errors by wire name. */
+async function wireErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw inWireTerms(e);
+  }
+}
+
 function toApp(wire: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(wire).map(([k, v]) => [wireToApp[k] ?? k, v]));
 }
@@ -76,7 +101,7 @@ const unscoped = { limitMemberData: false, groupId: null };
 export async function createPersonViaApi(db: DbOrTx, key: ResolvedKey, body: unknown) {
   const wire = parseBody(personWriteSchema, checkWritable(body, key));
   const parsed = personInputSchema.safeParse(toApp(wire));
-  if (!parsed.success) throw fromZodError(parsed.error);
+  if (!parsed.success) throw inWireTerms(fromZodError(parsed.error));
   const input = parsed.data;
   let extra: Parameters<typeof createPerson>[3] = {};
   if (input.companyId) {
@@ -90,7 +115,7 @@ export async function createPersonViaApi(db: DbOrTx, key: ResolvedKey, body: unk
       input.companyId = null;
     }
   }
-  const person = await createPerson(db, input, `api_key:${key.id}`, extra);
+  const person = await wireErrors(() => createPerson(db, input, `api_key:${key.id}`, extra));
   const row = (await getMemberInScope(db, unscoped, person.id)) as MemberRow;
   return {
     row,
@@ -121,9 +146,11 @@ export async function updatePersonViaApi(
   if (!current || current.type !== "person") throw new AppError("not_found", `Person ${id} was not found.`);
   const wire = parseBody(personPatchWireSchema, checkWritable(body, key));
   const parsed = personPatchSchema.safeParse(toApp(wire));
-  if (!parsed.success) throw fromZodError(parsed.error);
-  await updatePerson(db, id, parsed.data, `api_key:${key.id}`, {
-    expectedVersion: expectedVersionOf(ifMatch),
-  });
+  if (!parsed.success) throw inWireTerms(fromZodError(parsed.error));
+  await wireErrors(() =>
+    updatePerson(db, id, parsed.data, `api_key:${key.id}`, {
+      expectedVersion: expectedVersionOf(ifMatch),
+    }),
+  );
   return (await getMemberInScope(db, unscoped, id)) as MemberRow;
 }

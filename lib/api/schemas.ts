@@ -2,6 +2,7 @@
 // the OpenAPI document is generated from them (lib/api/openapi.ts). Wire names are snake_case.
 import { z } from "zod";
 import { customValueSchema } from "@/lib/schemas/records";
+import { instant } from "@/lib/schemas/typed-values";
 import { MAX_MEMBER_PAGE } from "@/db/queries/member-reads";
 import type { FieldSet } from "@/lib/schemas/member-fields";
 
@@ -78,7 +79,7 @@ export const memberListQuery = z
   .object({
     type: z.enum(["person", "company"]).optional(),
     q: z.string().trim().max(100).optional(),
-    updated_since: z.iso.datetime({ offset: true }).optional(),
+    updated_since: instant.optional(),
     limit: z.coerce.number().int().min(1).max(MAX_MEMBER_PAGE).default(50),
     cursor: z.string().max(200).optional(),
   })

@@ -50,3 +50,8 @@ export async function startChangeConsumers(handle: Handle): Promise<{ stop: () =
     );
   return { stop: async () => void (await Promise.all(running.map((r) => r.stop()))) };
 }
+
+/** The followers of the two logs by name (the Workflows screen retries their set-aside entries). */
+export const followerSpecs: ReadonlyMap<string, FollowerSpec> = new Map(
+  consumers.flatMap((c) => ("follower" in c ? [[c.follower.name, c.follower] as const] : [])),
+);

@@ -76,16 +76,26 @@ async function fanOutKey(db: DbOrTx, apiKeyId: string): Promise<{ moved: boolean
   });
 }
 
-/** Catches every key's webhooks up with the feed; asks for delivery after each commit. Returns batches. */
-/** Catches every key's webhooks up with the feed; asks for delivery after each commit. Returns batches. */
+/**
+ * Catches every key's webhooks up with the feed; asks for delivery after each commit. Returns batches. A key
+ * whose batch fails does not hold the others back: they are all tried, then the failure is raised so the
+ * consumer tries that key again soon.
+ */
 export async function fanOutWebhooksOnce(db: DbOrTx): Promise<number> {
   let batches = 0;
+  const failures: unknown[] = [];
   for (const apiKeyId of await keysWithActiveEndpoints(db))
-    for (;;) {
-      const r = await fanOutKey(db, apiKeyId);
-      if (!r.moved) break;
-      batches++;
-      for (const endpointId of r.endpoints) await requestDelivery(endpointId);
+    try {
+      for (;;) {
+        const r = await fanOutKey(db, apiKeyId);
+        if (!r.moved) break;
+        batches++;
+        for (const endpointId of r.endpoints) await requestDelivery(endpointId);
+      }
+    } catch (e) {
+      failures.push(e);
     }
+  if (failures.length)
+    throw new AggregateError(failures, `webhook fan-out failed for ${failures.length} key(s)`);
   return batches;
 }

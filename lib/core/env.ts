@@ -32,6 +32,15 @@ const schema = z.object({
    * loopback: the vendor stand-ins and a second local site in tests and demos. Unset: none (the default).
    */
   GUILDHALL_OUTBOUND_ALLOW: z.string().optional(),
+  /**
+   * A change-log entry whose effect fails this many times in a row for one follower is set aside (listed on
+   * the Workflows screen, retried later) so the rest of the log keeps flowing.
+   */
+  GUILDHALL_FOLLOWER_MAX_TRIES: z.coerce.number().int().min(1).max(100).default(3),
+  /** How often set-aside entries are retried by themselves, in seconds. */
+  GUILDHALL_SET_ASIDE_RETRY_SECONDS: z.coerce.number().int().min(5).default(300),
+  /** A follower with entries waiting longer than this many seconds is shown to staff as behind. */
+  GUILDHALL_FOLLOWER_LAG_ALERT_SECONDS: z.coerce.number().int().min(1).default(120),
   /** Benchmarks only (scripts/bench-api.ts): enables the bare baseline route /api/bench/baseline. */
   GUILDHALL_BENCH_BASELINE_TOKEN: z.string().min(20).optional(),
   /** Set by `next build`; the database must never be opened while building. */

@@ -43,3 +43,39 @@ export function fromZodError(error: ZodError, prefix = ""): AppError {
   const summary = fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ");
   return new AppError("invalid_input", summary, { fields });
 }
+
+/**
+ * A one-line description of an unexpected error that is safe to log or store: the database error code, the
+ * statement's kind and table ("insert into group_members") and the message with every quoted part replaced
+ * (Postgres quotes the offending value, e.g. a date or an email). Never the statement's parameters (drizzle
+ * puts them in its own message, hence the unwrapping) or a record's data.
+ */
+export function safeErrorSummary(e: unknown): string {
+  if (!(e instanceof Error)) return "unknown error";
+  let err: Error = e;
+  let statement: string | null = null;
+  // drizzle's "Failed query: <sql> params: <values>" wraps the driver's error in `cause`.
+  for (let depth = 0; depth < 5 && err.cause instanceof Error; depth++) {
+    const query = (err as { query?: unknown }).query;
+    if (typeof query === "string") statement ??= statementName(query);
+    err = err.cause;
+  }
+  if (/^Failed query:/.test(err.message)) return statement ? `query failed (${statement})` : "query failed";
+  const code = (err as { code?: unknown }).code;
+  const message = err.message
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
+    .replace(/\(([^()]*)\)=\(([^()]*)\)/g, "($1)=(…)")
+    .slice(0, 300);
+  const where = statement ? ` (${statement})` : "";
+  return typeof code === "string" && code ? `${code}: ${message}${where}` : `${err.name}: ${message}${where}`;
+}
+
+/** "insert into group_members", "select … from people": what a statement does, without its values. */
+function statementName(query: string): string {
+  const q = query.replace(/\s+/g, " ").trim().toLowerCase();
+  const m =
+    /^(insert into|update|delete from) "?([\w.]+)"?/.exec(q) ??
+    /^(select|with)\b.*?\bfrom "?([\w.]+)"?/.exec(q);
+  return m ? `${m[1] === "with" ? "select" : m[1]} ${m[2]}` : q.split(" ")[0];
+}

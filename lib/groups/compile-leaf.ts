@@ -2,6 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { memberStatusFilterSql } from "@/db/schema/member-status";
 import { type MemberStatus } from "@/lib/schemas/member-status";
+import { CALENDAR_DATE_PATTERN } from "@/lib/schemas/typed-values";
 import type { ResolvedField } from "./fields";
 import type { ConditionContext, GroupDef, Leaf, MemberRecordType } from "./types";
 
@@ -41,7 +42,8 @@ function customExpr(f: ResolvedField, as: "text" | "number" | "date" | "boolean"
     case "number":
       return sql`(case when jsonb_typeof(${r}.custom -> ${k}::text) = 'number' then (${r}.custom ->> ${k}::text)::numeric end)`;
     case "date":
-      return sql`(case when jsonb_typeof(${r}.custom -> ${k}::text) = 'string' and (${r}.custom ->> ${k}::text) ~ '^\\d{4}-\\d{2}-\\d{2}$' then (${r}.custom ->> ${k}::text)::date end)`;
+      // Only values the shared parser reads as dates are cast: anything else stored there never matches.
+      return sql`(case when jsonb_typeof(${r}.custom -> ${k}::text) = 'string' and (${r}.custom ->> ${k}::text) ~ ${CALENDAR_DATE_PATTERN} then (${r}.custom ->> ${k}::text)::date end)`;
     case "boolean":
       return sql`(case when jsonb_typeof(${r}.custom -> ${k}::text) = 'boolean' then (${r}.custom ->> ${k}::text)::boolean end)`;
   }

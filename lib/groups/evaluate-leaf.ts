@@ -1,5 +1,6 @@
 // Leaf clauses decided for one in-memory record: the record's value of a field, and each operator
 // (see evaluate.ts for the tree; semantics match compile-leaf.ts).
+import { isCalendarDate } from "@/lib/schemas/typed-values";
 import { deriveMemberStatus } from "@/lib/records/member-status";
 import type { ResolvedField } from "./fields";
 import type { ConditionContext, GroupDef, Leaf } from "./types";
@@ -42,7 +43,8 @@ export function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+// The compiled SQL compares only what the shared parser reads as a date; so does the evaluator.
+const isDate = isCalendarDate;
 
 /** The raw value of a field for the record (undefined when the field does not apply). */
 export function valueOf(f: ResolvedField, rec: EvalRecord, ctx: ConditionContext): unknown {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { registrationStatuses } from "@/lib/schemas/events";
 import { isUuid } from "@/lib/core/ids";
 import { memberStatuses } from "@/lib/schemas/member-status";
+import { hasNul, isCalendarDate, isStorableNumber } from "@/lib/schemas/typed-values";
 import { resolveField, type ResolvedField } from "./fields";
 import { operatorFor, type ValueShape } from "./operators";
 import { isLeaf, type Condition, type ConditionContext, type Leaf } from "./types";
@@ -24,24 +25,20 @@ export const conditionShape: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ) as z.ZodType<Condition>;
 
-export const isIsoDate = (v: unknown): v is string =>
-  typeof v === "string" &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
-  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-
 function valueProblem(
   shape: ValueShape,
   v: unknown,
   field: ResolvedField,
   ctx: ConditionContext,
 ): string | null {
-  const num = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+  const num = isStorableNumber;
   switch (shape) {
     case "none":
       return v === undefined || v === null ? null : "takes no value";
     case "string":
-      return typeof v === "string" && v.length > 0 && v.length <= 500 ? null : "needs a text value";
+      return typeof v === "string" && v.length > 0 && v.length <= 500 && !hasNul(v)
+        ? null
+        : "needs a text value (no NUL characters)";
     case "number":
       return num(v) ? null : "needs a number";
     case "number_pair":
@@ -49,9 +46,13 @@ function valueProblem(
         ? null
         : "needs two numbers, lowest first";
     case "date":
-      return isIsoDate(v) ? null : "needs a date like 2026-12-31";
+      return isCalendarDate(v) ? null : "needs a date like 2026-12-31";
     case "date_pair":
-      return Array.isArray(v) && v.length === 2 && isIsoDate(v[0]) && isIsoDate(v[1]) && v[0] <= v[1]
+      return Array.isArray(v) &&
+        v.length === 2 &&
+        isCalendarDate(v[0]) &&
+        isCalendarDate(v[1]) &&
+        v[0] <= v[1]
         ? null
         : "needs two dates, earliest first";
     case "days":

@@ -20,6 +20,9 @@ const blockedNames = [/^localhost$/i, /\.localhost$/i, /\.local$/i, /\.internal$
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   const ip = ipaddr.process(address); // unwraps ::ffff:a.b.c.d
+  // IPv4-compatible IPv6 (::a.b.c.d, deprecated; the URL parser writes [::127.0.0.1] as [::7f00:1]) reaches
+  // the embedded IPv4 address on some stacks, yet ipaddr.js calls it unicast: never public.
+  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return false;
   return ip.range() === "unicast";
 }
 

@@ -7,8 +7,10 @@ import { listCustomFields } from "@/db/queries/custom-fields";
 import { decideMembershipsNow } from "@/lib/changes/membership-now";
 import type { CompanyInput, CompanyPatch } from "@/lib/schemas/records";
 import { validateCustomValues } from "./custom-values";
+import { checkReferences } from "./references";
 
 export async function createCompany(db: DbOrTx, input: CompanyInput, actor: Actor): Promise<Company> {
+  await checkReferences(db, input);
   const custom = validateCustomValues(await listCustomFields(db, "company"), input.custom ?? {}, {
     partial: false,
   });
@@ -23,6 +25,7 @@ export async function updateCompany(
   opts: { expectedVersion?: number } = {},
 ) {
   // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
+  await checkReferences(db, patch);
   const custom =
     patch.custom &&
     validateCustomValues(await listCustomFields(db, "company"), patch.custom, { partial: true });

@@ -1,6 +1,7 @@
 // Checks custom field values against their definitions, so a bad value is refused with the field named.
 import { AppError, type FieldIssue } from "@/lib/core/errors";
 import type { CustomValues } from "@/db/schema";
+import { hasNul, isCalendarDate, isStorableNumber, MAX_CUSTOM_NUMBER } from "@/lib/schemas/typed-values";
 
 export type CustomFieldDef = {
   key: string;
@@ -36,18 +37,18 @@ export function validateCustomValues(
     const bad = (m: string) => issues.push({ field: `custom.${key}`, message: `${def.label}: ${m}` });
     switch (def.type) {
       case "text":
-        if (typeof v !== "string") bad("expected text");
+        if (typeof v !== "string" || hasNul(v)) bad("expected text without NUL characters");
         else out[key] = v.slice(0, 4000);
         break;
       case "number": {
         const n = typeof v === "string" ? Number(v) : v;
-        if (typeof n !== "number" || !Number.isFinite(n)) bad("expected a number");
+        if (!isStorableNumber(n))
+          bad(`expected a number between -${MAX_CUSTOM_NUMBER} and ${MAX_CUSTOM_NUMBER}`);
         else out[key] = n;
         break;
       }
       case "date":
-        if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
-          bad("expected a date like 2026-12-31");
+        if (!isCalendarDate(v)) bad("expected a real calendar date like 2026-12-31");
         else out[key] = v;
         break;
       case "boolean": {

@@ -1,9 +1,19 @@
 // Reading staff forms: FormData → plain objects the zod schemas parse. Empty inputs become null or are
 // left out, so "clear this field" and "not on the form" stay distinct.
 import type { CustomValues } from "@/db/schema";
+import { AppError } from "@/lib/core/errors";
+import { hasNul } from "@/lib/schemas/typed-values";
 import type { CustomFieldDef } from "./custom-values";
 
-export const text = (form: FormData, name: string): string => String(form.get(name) ?? "").trim();
+/** A field's text; NUL (which Postgres cannot store) is refused naming the field. */
+export function text(form: FormData, name: string): string {
+  const v = String(form.get(name) ?? "").trim();
+  if (hasNul(v))
+    throw new AppError("invalid_input", `${name}: must not contain NUL characters`, {
+      fields: [{ field: name, message: "Must not contain NUL characters" }],
+    });
+  return v;
+}
 
 /** "" → null; absent → undefined. */
 export function optional(form: FormData, name: string): string | null | undefined {

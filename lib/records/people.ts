@@ -10,6 +10,7 @@ import { decideMembershipsNow } from "@/lib/changes/membership-now";
 import { AppError } from "@/lib/core/errors";
 import type { PersonInput, PersonPatch } from "@/lib/schemas/records";
 import { validateCustomValues } from "./custom-values";
+import { checkReferences } from "./references";
 
 async function checkedCustom(db: DbOrTx, values: CustomValues | undefined, partial: boolean) {
   if (values === undefined) return undefined;
@@ -22,6 +23,7 @@ export async function createPerson(
   actor: Actor,
   extra: { approvalStatus?: ApprovalStatus; requestedCompanyId?: string | null } = {},
 ): Promise<Person> {
+  await checkReferences(db, input);
   const custom = (await checkedCustom(db, input.custom ?? {}, false)) ?? {};
   return insertPerson(db, { ...input, custom, ...extra }, actor, decideMembershipsNow);
 }
@@ -34,6 +36,7 @@ export async function updatePerson(
   opts: { expectedVersion?: number } = {},
 ): Promise<Person> {
   // Validate before the transaction: inside it only `tx` may be used (PGlite has one connection).
+  await checkReferences(db, patch);
   const custom = await checkedCustom(db, patch.custom, true);
   return updatePersonRecord(
     db,

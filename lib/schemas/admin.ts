@@ -61,6 +61,10 @@ const dateTime = z
   .trim()
   .min(1, "Enter a date and time")
   .refine((v) => !Number.isNaN(Date.parse(v)), "Not a valid date and time")
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, "Use a year between 0001 and 9999")
   .transform((v) => new Date(v));
 
 export const eventInputSchema = z

@@ -1,18 +1,13 @@
 // The one zod schema for writing a person (staff screens, portal, CLI, API all parse through it).
 import { z } from "zod";
+import { calendarDate, hasNul, plainText } from "./typed-values";
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  plainText(max)
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "Not a real date");
+const isoDate = calendarDate;
 
 export const socialLinksSchema = z
   .object({
@@ -24,13 +19,8 @@ export const socialLinksSchema = z
   })
   .strict();
 
-export const customValueSchema = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  z.null(),
-]);
+const noNul = z.string().refine((s) => !hasNul(s), "Must not contain NUL characters");
+export const customValueSchema = z.union([noNul, z.number(), z.boolean(), z.array(noNul), z.null()]);
 
 /** A record's stored custom field values (the `custom` column), keyed by field key. */
 export type CustomValues = Record<string, z.infer<typeof customValueSchema>>;
@@ -39,8 +29,8 @@ export type SocialLinks = z.infer<typeof socialLinksSchema>;
 
 export const personInputSchema = z
   .object({
-    firstName: z.string().trim().min(1, "First name is required").max(100),
-    lastName: z.string().trim().min(1, "Last name is required").max(100),
+    firstName: plainText(100).pipe(z.string().min(1, "First name is required")),
+    lastName: plainText(100).pipe(z.string().min(1, "Last name is required")),
     email: z
       .string()
       .trim()
@@ -73,7 +63,7 @@ export type PersonPatch = z.infer<typeof personPatchSchema>;
 
 export const companyInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Name is required").max(200),
+    name: plainText(200).pipe(z.string().min(1, "Name is required")),
     email: z
       .string()
       .trim()

@@ -95,7 +95,7 @@ describe("staff server actions", () => {
       {},
       form({ firstName: "A", lastName: "B", "custom.level": "abc" }),
     );
-    expect(custom.fieldErrors?.["custom.level"]).toBe("Level: expected a number");
+    expect(custom.fieldErrors?.["custom.level"]).toMatch(/^Level: expected a number/);
     expect(await countPeople(t.db, { q: "ok" })).toBe(0);
     expect(await listChangesAfter(t.db, start)).toHaveLength(0);
   });

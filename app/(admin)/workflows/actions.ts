@@ -1,11 +1,13 @@
 "use server";
-// Staff actions on workflow runs: cancel a running run, retry (re-run) a failed one. Each re-checks the admin.
+// Staff actions on workflow runs (cancel a running run, re-run a failed one) and on set-aside change-log
+// entries (retry). Each re-checks the admin.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { adminCommand } from "@/lib/records/admin-action";
 import { runningExecutor } from "@/inngest/embedded";
 import { AppError } from "@/lib/core/errors";
 import { getWorkflowRun } from "@/db/queries/workflows";
+import { retryEntry, retryEverything } from "@/lib/changes/attention";
 
 async function executor() {
   const running = runningExecutor();
@@ -32,4 +34,23 @@ export async function retryRunAction(runId: string): Promise<string | void> {
   });
   if (error) return error;
   redirect(`/workflows/${next}`);
+}
+
+/** Tries one set-aside change-log entry again (Needs attention). */
+export async function retrySetAsideAction(follower: string, cursor: number): Promise<string | void> {
+  return adminCommand(async ({ db }) => {
+    if (!Number.isSafeInteger(cursor) || cursor < 1) throw new AppError("invalid_input", "Unknown entry.");
+    await retryEntry({ db }, follower, cursor);
+    revalidatePath("/workflows");
+  });
+}
+
+/** Tries every set-aside entry again; says how many still fail. */
+export async function retryAllSetAsideAction(): Promise<string | void> {
+  return adminCommand(async ({ db }) => {
+    const { left } = await retryEverything({ db });
+    revalidatePath("/workflows");
+    if (left)
+      throw new AppError("conflict", `${left} change${left === 1 ? "" : "s"} still fail; see each error.`);
+  });
 }

@@ -10,6 +10,9 @@ import { ServerModeNotice } from "@/components/workflows/server-mode-notice";
 import { RunStatusBadge, formatDuration, formatTime } from "@/components/workflows/format";
 import { isStaff } from "@/lib/records/page-guard";
 import { env } from "@/lib/core/env";
+import { loadAttention } from "@/lib/changes/attention";
+import { AttentionList } from "@/components/workflows/attention-list";
+import { retryAllSetAsideAction, retrySetAsideAction } from "./actions";
 
 export const metadata = { title: "Workflows" };
 export const dynamic = "force-dynamic";
@@ -18,11 +21,30 @@ type Search = Promise<{ function?: string; status?: string }>;
 
 export default async function WorkflowsPage({ searchParams }: { searchParams: Search }) {
   if (!(await isStaff("/workflows"))) return null;
-  if (env.INNGEST_MODE === "server") return <ServerModeNotice />;
+  const db = await getDb();
+  const attention = await loadAttention(db);
+  const attentionList = (
+    <AttentionList
+      setAside={attention.setAside.map((e) => ({
+        ...e,
+        firstFailedAt: e.firstFailedAt.toISOString(),
+        lastTriedAt: e.lastTriedAt.toISOString(),
+      }))}
+      behind={attention.behind}
+      retry={retrySetAsideAction}
+      retryAll={retryAllSetAsideAction}
+    />
+  );
+  if (env.INNGEST_MODE === "server")
+    return (
+      <>
+        <ServerModeNotice />
+        {attentionList}
+      </>
+    );
   const sp = await searchParams;
   const fnId = sp.function || undefined;
   const status = isRunStatus(sp.status) ? sp.status : undefined;
-  const db = await getDb();
   const [runs, fnIds] = await Promise.all([
     listWorkflowRuns(db, { fnId, status, limit: 100 }),
     listWorkflowFunctionIds(db),
@@ -34,6 +56,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Se
         title="Workflows"
         description="Runs of the durable workflows (syncs, webhooks, group updates), newest first."
       />
+      {attentionList}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter runs">
         <label className="text-sm">
           <span className="mb-1 block text-slate-700">Function</span>
