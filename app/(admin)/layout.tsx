@@ -14,10 +14,14 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/people";
-  // Independent reads: the settings query need not wait for the session check's round trip.
-  const [admin, settings] = await Promise.all([adminOrNull(path), getDb().then((db) => getSiteSettings(db))]);
+  // Independent reads: the settings and attention count need not wait for the session check's round trip.
+  const db = getDb();
+  const [admin, settings, attention] = await Promise.all([
+    adminOrNull(path),
+    db.then(getSiteSettings),
+    db.then(attentionCount),
+  ]);
   if (!admin) return <AccessDenied />;
-  const attention = await attentionCount(await getDb());
   return (
     <div className="flex min-h-screen">
       <aside className="w-60 shrink-0 bg-slate-900 px-3 py-5 text-white">

@@ -2,6 +2,7 @@
 // "Needs attention": change-log entries a follower set aside (with the database's error and a retry) and
 // followers that have fallen behind. Data and actions come from the page.
 import { useState, useTransition } from "react";
+import { AdminTable } from "@/components/ui/admin-table";
 import { buttonClass } from "@/components/ui/button";
 import { formatTime } from "./format";
 
@@ -87,52 +88,42 @@ export function AttentionList({
             These changes could not be applied and were set aside so that everything else keeps flowing. Fix
             the record the error points to, then retry; they are also retried by themselves every few minutes.
           </p>
-          <table className="mt-3 w-full text-left text-sm">
-            <caption className="sr-only">Set-aside changes</caption>
-            <thead>
-              <tr className="text-slate-600">
-                <th scope="col" className="py-1 pr-3">
-                  Follower
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Change
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Error
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Tries
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Since
-                </th>
-                <th scope="col" className="py-1">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {setAside.map((e) => (
-                <tr key={`${e.follower}:${e.cursor}`} className="border-t border-amber-200 align-top">
-                  <td className="py-2 pr-3 font-mono text-xs">{e.follower}</td>
-                  <td className="py-2 pr-3">
-                    #{e.cursor}
-                    {e.recordType && (
-                      <span className="block text-xs text-slate-600">
-                        {e.recordType} {e.op} <span className="font-mono">{e.recordId}</span>
-                      </span>
-                    )}
-                  </td>
-                  <td className="max-w-md break-words py-2 pr-3 font-mono text-xs">{e.error}</td>
-                  <td className="py-2 pr-3">{e.tries}</td>
-                  <td className="py-2 pr-3">{formatTime(e.firstFailedAt)}</td>
-                  <td className="py-2">
-                    <ActionButton label="Retry" action={() => retry(e.follower, e.cursor)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="mt-3">
+            <AdminTable
+              caption="Set-aside changes"
+              rows={setAside}
+              rowKey={(e) => `${e.follower}:${e.cursor}`}
+              empty={{ title: "Nothing set aside" }}
+              columns={[
+                { header: "Follower", className: "font-mono text-xs", cell: (e) => e.follower },
+                {
+                  header: "Change",
+                  cell: (e) => (
+                    <>
+                      #{e.cursor}
+                      {e.recordType && (
+                        <span className="block text-xs text-slate-600">
+                          {e.recordType} {e.op} <span className="font-mono">{e.recordId}</span>
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  header: "Error",
+                  className: "max-w-md break-words font-mono text-xs",
+                  cell: (e) => e.error,
+                },
+                { header: "Tries", align: "right", cell: (e) => e.tries },
+                { header: "Since", cell: (e) => formatTime(e.firstFailedAt) },
+                {
+                  header: <span className="sr-only">Actions</span>,
+                  key: "actions",
+                  cell: (e) => <ActionButton label="Retry" action={() => retry(e.follower, e.cursor)} />,
+                },
+              ]}
+            />
+          </div>
         </>
       )}
     </section>
