@@ -25,8 +25,11 @@ if (!vitest) fail(1, "vitest: no results");
 else {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
-  if (vitest.numTotalTests === 0 || vitest.numFailedTestSuites > 0)
-    fail(1, "vitest: a test file failed to run");
+  if (vitest.numTotalTests === 0) fail(1, "vitest: no tests ran");
+  // A file that failed without a failing test did not load (a failing test is counted on its own below).
+  for (const f of vitest.testResults ?? [])
+    if (f.status === "failed" && !(f.assertionResults ?? []).some((t) => t.status === "failed"))
+      fail(1, `vitest: ${f.name} failed to run`);
   for (const f of vitest.testResults ?? [])
     for (const t of f.assertionResults ?? [])
       if (t.status === "failed") failures.push(`vitest: ${t.fullName}`);
