@@ -3,7 +3,7 @@
 // paths are exercised by their own tests.
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { companies, groupMembers, groups, people, users } from "@/db/schema";
+import { companies, groupMembers, groups, groupSpecificRecords, people, users } from "@/db/schema";
 
 export type SeededGroup = {
   groupId: string;
@@ -59,8 +59,12 @@ export async function seedSyncGroup(db: DbOrTx, eligible: number, prefix = "m"):
     ...all.map((p) => ({ groupId: group.id, recordType: "person" as const, recordId: p.id })),
     { groupId: group.id, recordType: "company" as const, recordId: company.id },
   ];
-  for (let i = 0; i < memberRows.length; i += 1000)
+  // The hand-picked list and the membership it yields, both: a later write re-decides the record's
+  // membership from the list (lib/changes/membership-now.ts), so a member missing from it would leave.
+  for (let i = 0; i < memberRows.length; i += 1000) {
+    await db.insert(groupSpecificRecords).values(memberRows.slice(i, i + 1000));
     await db.insert(groupMembers).values(memberRows.slice(i, i + 1000));
+  }
   return {
     groupId: group.id,
     companyId: company.id,
