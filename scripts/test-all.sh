@@ -15,6 +15,7 @@ check() { # name, command...
 
 check format ./node_modules/.bin/prettier --check --log-level warn .
 check lint ./node_modules/.bin/eslint --max-warnings 0 .
+check openapi ./node_modules/.bin/tsx scripts/lint-openapi.ts
 check types bash -c "./node_modules/.bin/next typegen >/dev/null && ./node_modules/.bin/tsc --noEmit"
 echo "── unit and integration tests (vitest)"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json

@@ -21,15 +21,44 @@ const named = {
   CustomFieldList: s.customFieldListSchema,
   Change: s.changeSchema,
   ChangeList: s.changeListSchema,
+  WebhookEvent: s.webhookEventSchema,
 };
 
 const ref = (name: keyof typeof named) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: keyof typeof named, description: string, headers?: Record<string, unknown>) => ({
+const json = (
+  name: keyof typeof named,
+  description: string,
+  headers?: Record<string, unknown>,
+  example?: unknown,
+) => ({
   description,
   ...(headers ? { headers } : {}),
-  content: { "application/json": { schema: ref(name) } },
+  content: { "application/json": { schema: ref(name), ...(example ? { example } : {}) } },
 });
-const err = (d: string) => json("Error", d);
+const err = (d: string) =>
+  json("Error", d, undefined, {
+    error: { code: "invalid_input", message: "limit: Too big: expected ≤ 500" },
+  });
+
+// Examples: what a key allowed names, email and one custom field would see (ids are made up).
+const examplePerson = {
+  id: "5b0e8f2e-3c1a-4d6e-9f10-2a7b8c9d0e1f",
+  type: "person",
+  first_name: "Ada",
+  last_name: "Lovelace",
+  email: "ada@members.test",
+  custom: { chapter: "North" },
+  updated_at: "2026-11-30T09:15:00.000Z",
+};
+const exampleEntry = {
+  cursor: "c_MTIzNA",
+  record_type: "person",
+  id: examplePerson.id,
+  op: "upsert",
+  reason: "updated",
+  at: "2026-11-30T09:15:00.000Z",
+  data: examplePerson,
+};
 const common = {
   "401": err("Missing, malformed, unknown, revoked or expired API key"),
   "429": err("Rate limited; see Retry-After"),
@@ -74,13 +103,15 @@ export function buildOpenApi(serverUrl = "/") {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key, gk_…" } },
       schemas: components,
     },
+    webhooks: webhooks(),
     paths: {
       "/api/v1/members": {
         get: {
+          operationId: "listMembers",
           summary: "List people and companies in the key's scope",
           parameters: queryParams(s.memberListQuery),
           responses: {
-            "200": json("MemberList", "A page"),
+            "200": json("MemberList", "A page", undefined, { data: [examplePerson], next_cursor: "c_NTA" }),
             "400": err("Invalid query"),
             "403": err("No membership access"),
             ...common,
@@ -89,6 +120,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/members/{id}": {
         get: {
+          operationId: "getMember",
           summary: "One person or company",
           parameters: [idParam],
           responses: {
@@ -101,6 +133,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/people": {
         post: {
+          operationId: "createPerson",
           summary: "Create a person (held for approval when the key follows signup protection)",
           requestBody: { required: true, content: { "application/json": { schema: ref("PersonWrite") } } },
           responses: {
@@ -115,6 +148,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/people/{id}": {
         patch: {
+          operationId: "updatePerson",
           summary: "Update a person (partial)",
           parameters: [
             idParam,
@@ -135,6 +169,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/events": {
         get: {
+          operationId: "listEvents",
           summary: "Events",
           parameters: queryParams(s.pageQuery),
           responses: {
@@ -147,6 +182,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/events/{id}": {
         get: {
+          operationId: "getEvent",
           summary: "One event",
           parameters: [idParam],
           responses: {
@@ -159,6 +195,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/events/{id}/registrations": {
         get: {
+          operationId: "listEventRegistrations",
           summary: "Registrations of people in the key's scope",
           parameters: [idParam, ...queryParams(s.pageQuery)],
           responses: {
@@ -172,6 +209,7 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/custom-fields": {
         get: {
+          operationId: "listCustomFields",
           summary: "Custom fields the key may see",
           responses: {
             "200": json("CustomFieldList", "The fields"),
@@ -182,10 +220,14 @@ export function buildOpenApi(serverUrl = "/") {
       },
       "/api/v1/changes": {
         get: {
+          operationId: "listChanges",
           summary: "What changed for this key since a cursor, tombstones included",
           parameters: queryParams(s.changesQuery),
           responses: {
-            "200": json("ChangeList", "Changes in order; poll again with next_cursor"),
+            "200": json("ChangeList", "Changes in order; poll again with next_cursor", undefined, {
+              data: [exampleEntry],
+              next_cursor: exampleEntry.cursor,
+            }),
             "400": err("Invalid cursor"),
             ...common,
           },
@@ -193,4 +235,66 @@ export function buildOpenApi(serverUrl = "/") {
       },
     },
   };
+}
+
+const signatureHeaders = [
+  ["webhook-id", "The message id: the same on every retry of one message (deduplicate on it)"],
+  ["webhook-timestamp", "Seconds since the epoch when this attempt was signed"],
+  [
+    "webhook-signature",
+    "`v1,<base64 HMAC-SHA256>` per Standard Webhooks, with the endpoint's signing secret",
+  ],
+].map(([name, description]) => ({
+  name,
+  in: "header",
+  required: true,
+  description,
+  schema: { type: "string" },
+}));
+
+/**
+ * What a receiver gets (OpenAPI 3.1 `webhooks`): one entry per record type, each delivery one change of the
+ * key's feed, signed per Standard Webhooks. The same filtering as GET /api/v1/changes applies.
+ */
+function webhooks() {
+  const types = ["person", "company", "event", "registration"] as const;
+  return Object.fromEntries(
+    types.map((t) => [
+      t,
+      {
+        post: {
+          operationId: `${t}Webhook`,
+          summary: `A ${t} changed (type \`${t}.<reason>\`)`,
+          description:
+            "Delivered in order per endpoint; retried with the same webhook-id while the answer is not 2xx, backing " +
+            "off for about a day. A 410 Gone disables the endpoint. Staff can also send a `test` event.",
+          parameters: signatureHeaders,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: ref("WebhookEvent"),
+                example: {
+                  type: `${t}.updated`,
+                  timestamp: exampleEntry.at,
+                  data: {
+                    id: exampleEntry.id,
+                    record_type: t,
+                    op: "upsert",
+                    reason: "updated",
+                    cursor: exampleEntry.cursor,
+                    record: t === "person" ? examplePerson : {},
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "200": { description: "Any 2xx acknowledges the delivery" },
+            "410": { description: "Gone: disables the endpoint" },
+          },
+        },
+      },
+    ]),
+  );
 }

@@ -182,6 +182,23 @@ export const changeSchema = z
     data: z.record(z.string(), z.unknown()).nullable(),
   })
   .meta({ id: "Change" });
+/** The body of every webhook delivery (lib/changes/webhook-fan-out.ts `webhookMessageOf`): one feed entry. */
+export const webhookEventSchema = z
+  .object({
+    type: z
+      .string()
+      .meta({ description: "`<record_type>.<reason>`, e.g. `person.updated`; `test` for a test" }),
+    timestamp: isoDateTime,
+    data: z.object({
+      id: uuid,
+      record_type: changeSchema.shape.record_type,
+      op: changeSchema.shape.op,
+      reason: changeSchema.shape.reason,
+      cursor: z.string(),
+      record: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  })
+  .meta({ id: "WebhookEvent" });
 export const changeListSchema = z
   .object({ data: z.array(changeSchema), next_cursor: z.string() })
   .meta({ id: "ChangeList" });
