@@ -27,7 +27,11 @@ function pathUnderBase(client: HttpClient, link: string): string {
   return target.toString().slice(prefix.length) || "/";
 }
 
-async function getPage<T>(client: HttpClient, path: string, query: RequestOptions["query"]): Promise<Page<T>> {
+async function getPage<T>(
+  client: HttpClient,
+  path: string,
+  query: RequestOptions["query"],
+): Promise<Page<T>> {
   const body = await client.request<unknown>("GET", path, { query });
   return { ...unwrapPage<T>(body), next: nextLinkOf(body) };
 }
@@ -71,10 +75,12 @@ export async function pageAt<T>(
 ): Promise<{ items: T[]; hasMore: boolean }> {
   const items: T[] = [];
   for (;;) {
-    const page = await getPage<T>(client, path, { limit: limit - items.length, offset: offset + items.length });
+    const page = await getPage<T>(client, path, {
+      limit: limit - items.length,
+      offset: offset + items.length,
+    });
     items.push(...page.items.slice(0, limit - items.length));
-    const done =
-      page.items.length === 0 || (page.count !== undefined && offset + items.length >= page.count);
+    const done = page.items.length === 0 || (page.count !== undefined && offset + items.length >= page.count);
     if (done) return { items, hasMore: false };
     if (items.length >= limit) return { items, hasMore: true };
   }
