@@ -1,6 +1,7 @@
 // Mobilize (Journey by Forj) API v1 connector. Paths marked [G] in external-apis.md §2.5 are settings
 // (MobilizeOptions) so a tenant whose API differs can be served without a code change.
 import { HttpClient, HttpError, unwrapPage, type HttpClientOptions } from "../http";
+import { pageAll, pageAt } from "./paging";
 import { ConnectionError, type AddResult, type Connector, type SyncPerson } from "../types";
 import {
   defaultFieldMapping,
@@ -27,10 +28,18 @@ export type MobilizeOptions = MobilizeFieldMapping & {
 export const defaultMobilizeOptions = {
   ...defaultFieldMapping,
   baseUrl: defaultMobilizeBaseUrl,
-  pageSize: 1000,
+  // Max `limit` is unknown [G]; paging never relies on it being honoured (paging.ts).
+  pageSize: 100,
   bulkAddPath: "/groups/{id}/members/bulk",
   bulkMax: 1000,
 } satisfies Omit<MobilizeOptions, "apiKey" | "apiSecret">;
+
+/**
+ * Connections whose bulk path answered 404/405/501 (the path is a guess [G]): later batches go one by one
+ * directly. In memory, per base URL and path: a restart tries bulk once more, which is cheap.
+ */
+const bulkUnavailable = new Set<string>();
+const bulkMissingStatuses = new Set([404, 405, 501]);
 
 type BulkResult = { index: number; status: string; user_id?: string | number; error_message?: string };
 
@@ -45,6 +54,7 @@ export function createMobilizeConnector(
     headers: { authorization: `Basic ${Buffer.from(`${o.apiKey}:${o.apiSecret}`).toString("base64")}` },
   });
   const enc = encodeURIComponent;
+  const bulkKey = `${o.baseUrl}|${o.bulkAddPath}`;
 
   async function addOne(groupId: string, person: SyncPerson): Promise<AddResult> {
     try {
@@ -62,7 +72,8 @@ export function createMobilizeConnector(
 
   return {
     vendor: "mobilize",
-    maxBatch: o.bulkAddPath ? o.bulkMax : 1,
+    // Fixed for this instance: the engine steps through a batch by this size.
+    maxBatch: o.bulkAddPath && !bulkUnavailable.has(bulkKey) ? o.bulkMax : 1,
 
     async testConnection() {
       try {
@@ -97,31 +108,42 @@ export function createMobilizeConnector(
     },
 
     async listGroups({ limit, offset }) {
-      const body = await client.request<unknown>("GET", "/groups", { query: { limit, offset } });
-      const items = (Array.isArray(body) ? body : ((body as { results?: unknown[] })?.results ?? [])).map(
-        fromMobilizeGroup,
-      );
-      return { items, hasMore: items.length === limit };
+      const page = await pageAt<unknown>(client, "/groups", limit, offset);
+      return { items: page.items.map(fromMobilizeGroup), hasMore: page.hasMore };
     },
 
     async listMembers(groupId) {
-      const raw = await client.getAll<unknown>(`/groups/${enc(groupId)}/members`, o.pageSize, {
-        include_fields: false,
-      });
+      const raw = await pageAll<unknown>(
+        client,
+        `/groups/${enc(groupId)}/members`,
+        o.pageSize,
+        { include_fields: false },
+        (u) => fromMobilizeUser(u).remoteUserId,
+      );
       return raw.map(fromMobilizeUser);
     },
 
     async addMembers(groupId, people) {
-      if (!o.bulkAddPath || people.length === 1) {
+      const oneByOne = async () => {
         const out: AddResult[] = [];
         for (const p of people) out.push(await addOne(groupId, p));
         return out;
-      }
+      };
+      if (!o.bulkAddPath || people.length === 1 || bulkUnavailable.has(bulkKey)) return oneByOne();
       if (people.length > o.bulkMax) throw new Error(`at most ${o.bulkMax} members per bulk request`);
       const path = o.bulkAddPath.replace("{id}", enc(groupId));
-      const body = await client.request<{ results?: BulkResult[] }>("POST", path, {
-        body: { members: people.map((p) => toAddMemberBody(p, o)) },
-      });
+      let body: { results?: BulkResult[] } | undefined;
+      try {
+        body = await client.request<{ results?: BulkResult[] }>("POST", path, {
+          body: { members: people.map((p) => toAddMemberBody(p, o)) },
+        });
+      } catch (e) {
+        if (!(e instanceof HttpError && e.status !== undefined && bulkMissingStatuses.has(e.status))) throw e;
+        const out = await oneByOne();
+        // A 404 may mean a missing group rather than a missing path: remember only once a single add worked.
+        if (e.status !== 404 || out.some((r) => r.ok)) bulkUnavailable.add(bulkKey);
+        return out;
+      }
       const results = body?.results ?? [];
       return people.map((p, index) => {
         const r = results.find((x) => x.index === index);

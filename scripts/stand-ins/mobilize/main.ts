@@ -1,4 +1,4 @@
-// `npm run stand-in:mobilize -- --port 4010 --key K --secret S [--fault-rate 0.3] [--envelope results]`
+// `npm run stand-in:mobilize -- --port 4010 --key K --secret S [--fault-rate 0.3] [--envelope results] [--strict]`
 // Flags fall back to MOBILIZE_STANDIN_PORT / _KEY / _SECRET. Seeds two groups (one with a child) so a
 // fresh stand-in has something to link.
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     "fault-rate": { type: "string" },
     envelope: { type: "string" },
     "no-seed": { type: "boolean" },
+    strict: { type: "boolean" },
   },
 });
 
@@ -22,6 +23,7 @@ const standIn = await startMobilizeStandIn({
   apiKey: values.key ?? process.env.MOBILIZE_STANDIN_KEY ?? "standin-key",
   apiSecret: values.secret ?? process.env.MOBILIZE_STANDIN_SECRET ?? "standin-secret",
   api: { envelope: values.envelope === "results" ? "results" : "array" },
+  strict: values.strict ?? false,
   faults: { rate: Number(values["fault-rate"] ?? 0) },
 });
 if (!values["no-seed"]) {

@@ -9,6 +9,8 @@ export type ApiOptions = {
   bulkMax: number;
   bulkBusyStatus: 409 | 429;
   bulkDelayMs: number;
+  /** false: no bulk route (a bulk POST is "Method not allowed", 405), as a stricter reading of the docs. */
+  bulk: boolean;
 };
 export type Counters = {
   requests: number;
@@ -117,7 +119,7 @@ export async function handleApi(
       if (method === "POST") return addOne(ctx, group.id, b);
       return err(405, "Method not allowed");
     }
-    if (parts[3] === "bulk" && parts.length === 4) {
+    if (opts.bulk && parts[3] === "bulk" && parts.length === 4) {
       if (method !== "POST") return err(405, "Method not allowed");
       const items = Array.isArray(b.members) ? (b.members as Record<string, unknown>[]) : null;
       if (!items) return err(400, "members must be an array");

@@ -21,6 +21,8 @@ export type StandInOptions = {
   api?: Partial<ApiOptions>;
   faults?: Partial<FaultConfig>;
   logLimit?: number;
+  /** The stricter reading of the same public material: no bulk route (405) and pages capped at 100. */
+  strict?: boolean;
 };
 
 export type LogEntry = {
@@ -47,7 +49,10 @@ const defaultApi: ApiOptions = {
   bulkMax: 1000,
   bulkBusyStatus: 409,
   bulkDelayMs: 0,
+  bulk: true,
 };
+
+export const strictApi: Partial<ApiOptions> = { bulk: false, maxLimit: 100 };
 
 function readBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -77,7 +82,7 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
   const apiKey = options.apiKey ?? "standin-key";
   const apiSecret = options.apiSecret ?? "standin-secret";
   const expectedAuth = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString("base64")}`;
-  const api: ApiOptions = { ...defaultApi, ...options.api };
+  const api: ApiOptions = { ...defaultApi, ...(options.strict ? strictApi : {}), ...options.api };
   let faults: FaultConfig = { ...noFaults, ...options.faults };
   let random = makeRandom(faults.seed);
   const state = new StandInState();
