@@ -20,8 +20,8 @@ test("a member on a missing portal page stays in the portal and can go back", as
 test("staff opening a record that does not exist stay in the staff shell", async ({ page }) => {
   await signInAsAdmin(page);
   await page.waitForURL("**/people");
-  const res = await page.goto("/companies/00000000-0000-4000-8000-000000000000");
-  expect(res?.status()).toBe(404);
+  // The staff shell streams, so the status is already sent (200) when the page finds nothing (Next.js docs).
+  await page.goto("/companies/00000000-0000-4000-8000-000000000000");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("navigation").first()).toBeVisible();
   await expectAccessible(page);

@@ -264,7 +264,7 @@ function webhooks() {
       {
         post: {
           operationId: `${t}Webhook`,
-          summary: `A ${t} changed (type \`${t}.<reason>\`)`,
+          summary: `${t === "event" ? "An" : "A"} ${t} changed (type \`${t}.<reason>\`)`,
           description:
             "Delivered in order per endpoint; retried with the same webhook-id while the answer is not 2xx, backing " +
             "off for about a day. A 410 Gone disables the endpoint. Staff can also send a `test` event.",
