@@ -34,6 +34,8 @@ test("staff expand an operation, see its schema and example, and try it with a p
   await dialog.locator("button.btn-done").click();
   await op.getByRole("button", { name: "Try it out" }).click();
   await op.getByRole("button", { name: "Execute" }).click();
-  await expect(op.locator(".live-responses-table tr.response .response-col_status").first()).toHaveText("200");
+  await expect(op.locator(".live-responses-table tr.response .response-col_status").first()).toHaveText(
+    "200",
+  );
   expect(errors).toEqual([]);
 });
