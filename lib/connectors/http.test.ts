@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { HttpClient, HttpError, retryAfterMs } from "./http";
+import { pageAll } from "./mobilize/paging";
 
 let s: MobilizeStandIn;
 const auth = { authorization: `Basic ${Buffer.from("k:s").toString("base64")}` };
@@ -28,8 +29,8 @@ beforeEach(async () => {
 });
 
 describe("HttpClient", () => {
-  it("pages through a bare-array list until a short page", async () => {
-    const all = await client().getAll<{ id: number }>("/groups", 3);
+  it("pages through a bare-array list by what arrived, until an empty page", async () => {
+    const all = await pageAll<{ id: number }>(client(), "/groups", 3, {}, (g) => String(g.id));
     expect(all).toHaveLength(7);
     expect(s.counters().byRoute["GET /v1/groups"]).toBeGreaterThanOrEqual(3);
   });

@@ -176,16 +176,6 @@ export class HttpClient {
     }
     throw new HttpError("unexpected", `too many redirects from ${url.origin}`);
   }
-
-  /** Every item of a limit/offset list; accepts a bare array or a `{count, results}` envelope. */
-  async getAll<T>(path: string, limit: number, query: RequestOptions["query"] = {}): Promise<T[]> {
-    const out: T[] = [];
-    for (let offset = 0; ; offset += limit) {
-      const page = unwrapPage<T>(await this.request("GET", path, { query: { ...query, limit, offset } }));
-      out.push(...page.items);
-      if (page.items.length < limit || (page.count !== undefined && out.length >= page.count)) return out;
-    }
-  }
 }
 
 export function unwrapPage<T>(body: unknown): { items: T[]; count?: number } {

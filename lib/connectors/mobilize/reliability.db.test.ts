@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getSyncLink, saveSyncLink } from "@/db/queries/sync-links";
-import { siteSettings, syncLinks, syncMembers } from "@/db/schema";
+import { getSyncLink } from "@/db/queries/sync-links";
+import { syncLinks, syncMembers } from "@/db/schema";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import fs from "node:fs";
@@ -16,7 +16,7 @@ import { connectPgliteSocket, migrationsFolder, type DbHandle } from "@/db/clien
 import { openPgliteOwner } from "@/db/pglite-owner";
 import { createTestDb, testDbKind, type TestDb } from "@/test/db";
 import { saveConnection } from "@/lib/connectors/connections";
-import { seedSyncGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
+import { seedLinkedGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
 
 // Postgres: a test database shared with the child. PGlite: a data folder the child owns while it runs
 // (the parent opens it only between children).
@@ -43,22 +43,15 @@ beforeAll(async () => {
     apiSecret: "s",
     options: { bulkAddPath: "" },
   });
-  await t.db
-    .insert(siteSettings)
-    .values({ id: 1, launched: true })
-    .onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
   remoteGroupId = s.state.createGroup({ name: "Reliability" }).id;
   for (let i = 0; i < handAdded; i++)
     s.state.addMember(remoteGroupId, s.state.upsertUser({ email: `stray${i}@elsewhere.org` }).id);
-  seed = await seedSyncGroup(t.db, 2000, "rel");
-  linkId = (
-    await saveSyncLink(t.db, {
-      vendor: "mobilize",
-      groupId: seed.groupId,
-      remoteGroupId: String(remoteGroupId),
-      remoteGroupName: "Reliability",
-    })
-  ).id;
+  ({ seed, linkId } = await seedLinkedGroup(t.db, {
+    eligible: 2000,
+    prefix: "rel",
+    remoteGroupId,
+    remoteGroupName: "Reliability",
+  }));
   await t.db.update(syncLinks).set({ guardMinimum: 100_000 }).where(eq(syncLinks.id, linkId));
   if (dataDir) await t.close();
 }, 120_000);

@@ -2,13 +2,12 @@
 // at 100, with the connector's default settings (bulk path on, asking for more than 100 per page).
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveSyncLink } from "@/db/queries/sync-links";
-import { groupMembers, siteSettings } from "@/db/schema";
+import { groupMembers } from "@/db/schema";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { createTestDb, type TestDb } from "@/test/db";
 import { connectorFor, saveConnection } from "@/lib/connectors/connections";
 import { runSync } from "@/lib/sync/engine";
-import { seedSyncGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
+import { seedLinkedGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
 
 let t: TestDb;
 let s: MobilizeStandIn;
@@ -26,20 +25,13 @@ beforeAll(async () => {
   t = await createTestDb();
   s = await startMobilizeStandIn({ apiKey: "k", apiSecret: "s", strict: true });
   await saveConnection(t.db, { vendor: "mobilize", baseUrl: s.url, apiKey: "k", apiSecret: "s" });
-  await t.db
-    .insert(siteSettings)
-    .values({ id: 1, launched: true })
-    .onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
   remoteGroupId = s.state.createGroup({ name: "Strict" }).id;
-  seed = await seedSyncGroup(t.db, 260, "strict");
-  linkId = (
-    await saveSyncLink(t.db, {
-      vendor: "mobilize",
-      groupId: seed.groupId,
-      remoteGroupId: String(remoteGroupId),
-      remoteGroupName: "Strict",
-    })
-  ).id;
+  ({ seed, linkId } = await seedLinkedGroup(t.db, {
+    eligible: 260,
+    prefix: "strict",
+    remoteGroupId,
+    remoteGroupName: "Strict",
+  }));
 });
 afterAll(async () => {
   await s?.close();

@@ -2,14 +2,14 @@
 // and PGlite.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteSyncLink, getSyncLink, saveSyncLink } from "@/db/queries/sync-links";
+import { deleteSyncLink, getSyncLink } from "@/db/queries/sync-links";
 import { groupMembers, people, siteSettings, syncMembers, syncRemoteIds } from "@/db/schema";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { createTestDb, type TestDb } from "@/test/db";
 import { saveConnection } from "@/lib/connectors/connections";
 import { runSync } from "@/lib/sync/engine";
 import { approveRemovals } from "@/lib/sync/guard";
-import { seedSyncGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
+import { seedLinkedGroup, type SeededGroup } from "@/lib/sync/test-support/seed";
 
 let t: TestDb;
 let s: MobilizeStandIn;
@@ -32,15 +32,12 @@ beforeAll(async () => {
   remoteGroupId = s.state.createGroup({ name: "Remote" }).id;
   const handAdded = s.state.upsertUser({ email: "hand@added.org", first_name: "Hand" });
   s.state.addMember(remoteGroupId, handAdded.id);
-  seed = await seedSyncGroup(t.db, 40);
-  linkId = (
-    await saveSyncLink(t.db, {
-      vendor: "mobilize",
-      groupId: seed.groupId,
-      remoteGroupId: String(remoteGroupId),
-      remoteGroupName: "Remote",
-    })
-  ).id;
+  ({ seed, linkId } = await seedLinkedGroup(t.db, {
+    eligible: 40,
+    remoteGroupId,
+    remoteGroupName: "Remote",
+    launch: false,
+  }));
 });
 afterAll(async () => {
   await s?.close();

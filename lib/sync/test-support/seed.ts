@@ -3,7 +3,16 @@
 // paths are exercised by their own tests.
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { companies, groupMembers, groups, groupSpecificRecords, people, users } from "@/db/schema";
+import {
+  companies,
+  groupMembers,
+  groups,
+  groupSpecificRecords,
+  people,
+  siteSettings,
+  users,
+} from "@/db/schema";
+import { saveSyncLink } from "@/db/queries/sync-links";
 
 export type SeededGroup = {
   groupId: string;
@@ -77,4 +86,33 @@ export async function seedSyncGroup(db: DbOrTx, eligible: number, prefix = "m"):
       is_company: company.id,
     },
   };
+}
+
+/**
+ * A seeded group linked to a remote Mobilize group, on a launched site unless `launch: false` (syncs are held
+ * on staging): the setup the sync tests share.
+ */
+export async function seedLinkedGroup(
+  db: DbOrTx,
+  opts: {
+    eligible: number;
+    prefix?: string;
+    remoteGroupId: number;
+    remoteGroupName: string;
+    launch?: boolean;
+  },
+): Promise<{ seed: SeededGroup; linkId: string }> {
+  if (opts.launch !== false)
+    await db
+      .insert(siteSettings)
+      .values({ id: 1, launched: true })
+      .onConflictDoUpdate({ target: siteSettings.id, set: { launched: true } });
+  const seed = await seedSyncGroup(db, opts.eligible, opts.prefix);
+  const link = await saveSyncLink(db, {
+    vendor: "mobilize",
+    groupId: seed.groupId,
+    remoteGroupId: String(opts.remoteGroupId),
+    remoteGroupName: opts.remoteGroupName,
+  });
+  return { seed, linkId: link.id };
 }
