@@ -133,7 +133,14 @@ test("RP-initiated logout signs the member out and returns only to a registered 
     `/api/oidc/end-session?${new URLSearchParams({ client_id: c.client_id, post_logout_redirect_uri: target, state: "zz" })}`;
   await page.goto(endSession("https://evil.example.com/"));
   await expect(page.getByRole("heading", { name: "Sign-out request not accepted" })).toBeVisible();
+  // No id_token_hint: a plain link must not sign the member out (logout CSRF), so they confirm first.
   await page.goto(endSession(bye));
+  await expect(page.getByRole("heading", { name: /^Sign out of .+\?$/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/compass");
+  await expect(page).toHaveURL(/\/compass/); // still signed in
+  await page.goto(endSession(bye));
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(`${bye}?state=zz`);
   // Signed out of Guildhall: the partner's next sign-in asks for the password again.
   await page.goto(`${rp.url}/login`);

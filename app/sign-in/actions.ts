@@ -1,6 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/next-auth";
+import { signIn } from "@/lib/auth/next-auth";
+import { endSession } from "@/lib/auth/session";
 import { safeCallback } from "@/lib/auth/safe-callback";
 
 export type SignInState = { error?: string; email?: string };
@@ -31,5 +32,5 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
 
 /** The Sign out button's action (staff shell, compass shell, the SSO "access not allowed" page). */
 export async function signOutAction() {
-  await signOut({ redirectTo: "/sign-in" });
+  await endSession({ redirectTo: "/sign-in" });
 }

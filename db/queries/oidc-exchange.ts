@@ -35,6 +35,11 @@ export type CodeExchangeRow = {
   authTime: number | null;
   /** The person still exists (the claims below are theirs). */
   personFound: boolean;
+  /**
+   * The member may still use the client now (not only when the code was issued): the account the code was
+   * issued to still exists and is theirs, the person is active, and in a permitted group if the client has any.
+   */
+  allowed: boolean;
   firstName: string | null;
   lastName: string | null;
   email: string | null;
@@ -62,13 +67,19 @@ const EXCHANGE_SQL = `
     claimed as (
       update oidc_auth_codes set used_at = now()
       where code_hash = $3::text and used_at is null and exists (select 1 from client where authenticated)
-      returning client_id, redirect_uri, person_id, scope, nonce, code_challenge, auth_time, code_hash,
+      returning client_id, redirect_uri, person_id, user_id, scope, nonce, code_challenge, auth_time, code_hash,
         expires_at > now() as live
     ),
     person as (
       select p.id, p.first_name, p.last_name, p.email, u.email as account_email,
-        extract(epoch from p.updated_at)::float8 as updated_at_epoch
-      from claimed join people p on p.id = claimed.person_id left join users u on u.person_id = p.id
+        extract(epoch from p.updated_at)::float8 as updated_at_epoch,
+        (p.active and u.id is not null and (cardinality(client.permitted_group_ids) = 0 or exists (
+          select 1 from group_members gm
+          where gm.record_type = 'person' and gm.record_id = p.id
+            and gm.group_id = any(client.permitted_group_ids)))) as allowed
+      from claimed join people p on p.id = claimed.person_id
+        join client on client.id = claimed.client_id
+        left join users u on u.id = claimed.user_id and u.person_id = p.id
     ),
     issued as (
       insert into oidc_tokens (token_hash, client_id, person_id, scope, code_hash, expires_at)
@@ -78,13 +89,13 @@ const EXCHANGE_SQL = `
       where claimed.live and claimed.redirect_uri = $6::text
         and case when coalesce(claimed.code_challenge, '') = '' then not $7::boolean
           else claimed.code_challenge = $8::text end
-        and exists (select 1 from person)
+        and exists (select 1 from person where allowed)
       returning 1
     )
     select client.id, client.authenticated, claimed.client_id is not null as claimed, claimed.live,
       claimed.client_id as code_client_id, claimed.redirect_uri as code_redirect_uri,
       claimed.code_challenge, claimed.person_id, claimed.scope, claimed.nonce, claimed.auth_time,
-      person.id is not null as person_found, person.first_name, person.last_name, person.email,
+      person.id is not null as person_found, coalesce(person.allowed, false) as allowed, person.first_name, person.last_name, person.email,
       person.account_email, person.updated_at_epoch,
       case when 'groups' = any(string_to_array(claimed.scope, ' ')) then array(
         select gm.group_id::text from group_members gm
@@ -101,7 +112,7 @@ const EXCHANGE_SQL = `
  * One statement, in order: the client and whether the presented secret (current, or previous within its grace
  * period; none for a public client) authenticates it; the code, marked used only if the client authenticated;
  * the person's claim fields; the access token, inserted only if the code is live, was issued to this client
- * for this redirect URI, PKCE holds and the person exists. Secrets are compared as SHA-256 hashes (random
+ * for this redirect URI, PKCE holds, the person exists and may still use the client. Secrets are compared as SHA-256 hashes (random
  * 256-bit values, as API keys are looked up), so comparison timing reveals nothing about the secret.
  */
 export async function exchangeAuthCode(db: DbOrTx, i: CodeExchangeInput): Promise<CodeExchangeRow | null> {
@@ -134,6 +145,7 @@ export async function exchangeAuthCode(db: DbOrTx, i: CodeExchangeInput): Promis
     nonce: r.nonce as string | null,
     authTime: r.auth_time as number | null,
     personFound: r.person_found === true,
+    allowed: r.allowed === true,
     firstName: r.first_name as string | null,
     lastName: r.last_name as string | null,
     email: r.email as string | null,

@@ -86,6 +86,29 @@ export async function findSubjectByUser(db: DbOrTx, userId: string) {
   return row ?? null;
 }
 
+/** The same, found from the person (an access token names the person, not the account). */
+export async function findSubjectByPerson(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      personId: users.personId,
+      active: people.active,
+    })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.personId, personId));
+  return row ?? null;
+}
+
+/** Revokes one access token (its holder may no longer use the client). */
+export async function revokeAccessToken(db: DbOrTx, tokenHash: string) {
+  await db
+    .update(oidcTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(oidcTokens.tokenHash, tokenHash), isNull(oidcTokens.revokedAt)));
+}
+
 /** The person with the fields the profile/email claims use. */
 export async function getClaimsPerson(db: DbOrTx, personId: string) {
   const [row] = await db

@@ -24,6 +24,7 @@ export async function getAccount(db: DbOrTx, userId: string) {
       role: users.role,
       personId: users.personId,
       personActive: people.active,
+      sessionVersion: users.sessionVersion,
       firstName: people.firstName,
       lastName: people.lastName,
     })
@@ -63,6 +64,14 @@ export async function setUserPasswordHash(db: DbOrTx, userId: string, passwordHa
 
 export async function markSignedIn(db: DbOrTx, userId: string): Promise<void> {
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Ends every session of the account (their cookies carry the old version). */
+export async function bumpSessionVersion(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }
 
 /** The emails of these accounts, by id. */

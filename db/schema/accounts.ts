@@ -17,6 +17,11 @@ export const users = pgTable(
     personId: uuid("person_id").references(() => people.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /**
+     * Sessions are JWT cookies; each carries the version current when it was issued. Signing out bumps it,
+     * so a copied cookie stops working at once (lib/auth/session.ts).
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (t) => [
     uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),

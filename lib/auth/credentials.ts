@@ -13,7 +13,13 @@ const credentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-export type SignInUser = { id: string; email: string; role: "admin" | "member"; authTime: number };
+export type SignInUser = {
+  id: string;
+  email: string;
+  role: "admin" | "member";
+  authTime: number;
+  sessionVersion: number;
+};
 export type CredentialCheck =
   { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" };
 
@@ -41,6 +47,7 @@ export async function checkCredentials(db: DbOrTx, raw: unknown, address: string
       email: account.email,
       role: account.role,
       authTime: Math.floor(Date.now() / 1000),
+      sessionVersion: account.sessionVersion,
     },
   };
 }

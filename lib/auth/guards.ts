@@ -2,19 +2,15 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getAccount, type Account } from "@/db/queries/users";
+import type { Account } from "@/db/queries/users";
 import { canSignIn } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "@/db/queries/changes";
-import { auth } from "./next-auth";
+import { sessionAccount } from "./session";
 
 /** The signed-in account, re-read from the database (null if signed out, deleted or deactivated). */
 export const currentAccount = cache(async (): Promise<Account | null> => {
-  const session = await auth();
-  const userId = (session as { userId?: string } | null)?.userId;
-  if (!userId) return null;
-  const account = await getAccount(await getDb(), userId);
+  const account = (await sessionAccount())?.account;
   return account && canSignIn(account) ? account : null;
 });
 

@@ -42,13 +42,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const u = user as { authTime?: number; sessionVersion?: number };
         token.uid = user.id;
-        token.authTime = (user as { authTime?: number }).authTime;
+        token.authTime = u.authTime;
+        token.sv = u.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.uid as string, authTime: token.authTime as number | undefined };
+      return {
+        ...session,
+        userId: token.uid as string,
+        authTime: token.authTime as number | undefined,
+        sessionVersion: (token.sv as number | undefined) ?? 0,
+      };
     },
   },
 }));

@@ -1,6 +1,6 @@
 // Who may sign in to a client: active people with a user account, in the client's permitted groups.
 import type { DbOrTx } from "@/db/client";
-import { findSubjectByUser } from "@/db/queries/oidc";
+import { findSubjectByPerson, findSubjectByUser } from "@/db/queries/oidc";
 import type { SsoClient } from "@/db/queries/sso-clients";
 import { listGroupIdsForRecord } from "@/db/queries/group-members";
 
@@ -16,8 +16,23 @@ export const denyMessages: Record<DenyReason, string> = {
 
 export type AccessResult = { ok: true; personId: string } | { ok: false; reason: DenyReason };
 
+type Subject = Awaited<ReturnType<typeof findSubjectByUser>>;
+
+/** At authorization: the signed-in account. */
 export async function checkAccess(db: DbOrTx, client: SsoClient, userId: string): Promise<AccessResult> {
-  const subject = await findSubjectByUser(db, userId);
+  return decide(db, client, await findSubjectByUser(db, userId));
+}
+
+/** At every later use of a grant (userinfo): the person it was issued for, as they are now. */
+export async function checkPersonAccess(
+  db: DbOrTx,
+  client: SsoClient,
+  personId: string,
+): Promise<AccessResult> {
+  return decide(db, client, await findSubjectByPerson(db, personId));
+}
+
+async function decide(db: DbOrTx, client: SsoClient, subject: Subject): Promise<AccessResult> {
   if (!subject?.personId) return { ok: false, reason: "no_person" };
   if (!subject.active) return { ok: false, reason: "inactive" };
   if (client.permittedGroupIds.length > 0) {

@@ -2,6 +2,7 @@
 // known never redirect; later errors go back to the client with `error` and `state`.
 import type { DbOrTx } from "@/db/client";
 import { findSsoClientByClientId, type SsoClient } from "@/db/queries/sso-clients";
+import { readAuthAfter } from "./auth-after";
 import { SUPPORTED_SCOPES } from "./config";
 
 export type AuthzRequest = {
@@ -15,7 +16,7 @@ export type AuthzRequest = {
   maxAge: number | null;
   idTokenHint: string | null;
   loginHint: string | null;
-  /** Set by our own sign-in round trip: the session must have signed in at or after this time. */
+  /** Set by our own (signed) sign-in round trip: the session must have signed in at or after this time. */
   authAfter: number | null;
 };
 
@@ -104,7 +105,7 @@ export async function parseAuthzRequest(
       maxAge: rawMaxAge === null ? null : Number(rawMaxAge),
       idTokenHint: one(p, "id_token_hint"),
       loginHint: one(p, "login_hint"),
-      authAfter: rawAfter && /^\d{1,12}$/.test(rawAfter) ? Number(rawAfter) : null,
+      authAfter: readAuthAfter(rawAfter, client.clientId, Math.floor(Date.now() / 1000)),
     },
   };
 }

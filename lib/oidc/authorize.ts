@@ -1,13 +1,13 @@
 // The authorization endpoint's decision: error page, redirect back with an error, send the member to sign in,
 // show the "not allowed" page, or issue a code.
-import { createLocalJWKSet, jwtVerify } from "jose";
 import type { DbOrTx } from "@/db/client";
 import { saveAuthCode } from "@/db/queries/oidc";
 import { checkAccess } from "./access";
+import { signAuthAfter } from "./auth-after";
 import { clientRedirect, parseAuthzRequest, type AuthzRequest } from "./authorize-request";
 import { CODE_TTL_SECONDS } from "./config";
 import { hashToken, randomToken } from "@/lib/core/crypto";
-import { publishedKeys } from "./keys";
+import { subjectOfHint } from "./id-token-hint";
 
 export type SessionInfo = { userId: string; email: string; authTime: number; personId: string | null };
 export type AuthzOutcome =
@@ -103,24 +103,10 @@ export function errorRedirect(
 function signInUrl(issuer: string, params: URLSearchParams, req: AuthzRequest, signedIn: boolean): string {
   const back = new URLSearchParams(params);
   back.delete("prompt");
-  back.set("gh_auth_after", String(nowSeconds()));
+  back.set("gh_auth_after", signAuthAfter(req.client.clientId, nowSeconds()));
   const url = new URL(`${issuer}/sign-in`);
   url.searchParams.set("callbackUrl", `/api/oidc/authorize?${back.toString()}`);
   if (req.loginHint) url.searchParams.set("login_hint", req.loginHint);
   if (signedIn) url.searchParams.set("fresh", "1");
   return url.toString();
-}
-
-/** The `sub` of an ID token we issued to this client (an expired one is fine: it is only a hint). */
-async function subjectOfHint(db: DbOrTx, issuer: string, token: string, clientId: string) {
-  try {
-    const { payload } = await jwtVerify(token, createLocalJWKSet(await publishedKeys(db)), {
-      issuer,
-      audience: clientId,
-      clockTolerance: 365 * 24 * 3600,
-    });
-    return payload.sub ?? null;
-  } catch {
-    return null;
-  }
 }

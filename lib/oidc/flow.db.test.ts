@@ -144,7 +144,7 @@ describe("sign-in decisions", () => {
     expect(back.has("prompt")).toBe(false);
     // The old session does not satisfy the return trip; a sign-in after it does.
     expect(redirectOf(await authorize(t.db, ISSUER, back, session))).toContain("/sign-in");
-    const fresh = { ...session, authTime: Number(back.get("gh_auth_after")) };
+    const fresh = { ...session, authTime: Number(back.get("gh_auth_after")!.split(".")[0]) };
     const q = queryOf(redirectOf(await authorize(t.db, ISSUER, back, fresh)));
     expect(q.code).toBeTruthy();
   });

@@ -6,8 +6,9 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return Response.json(body, { status, headers: { ...noStore, ...headers } });
 }
 
-export function redirectResponse(url: string) {
-  return new Response(null, { status: 302, headers: { ...noStore, Location: url } });
+/** 302 by default; 303 after a POST, so the browser follows with a GET. */
+export function redirectResponse(url: string, status: 302 | 303 = 302) {
+  return new Response(null, { status, headers: { ...noStore, Location: url } });
 }
 
 const escapeHtml = (s: string) =>

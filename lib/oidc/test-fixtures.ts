@@ -40,7 +40,7 @@ export async function createStaff(db: DbOrTx): Promise<SessionInfo> {
 
 export async function createClient(
   db: DbOrTx,
-  extra: { isPublic?: boolean; permittedGroupIds?: string[] } = {},
+  extra: { isPublic?: boolean; permittedGroupIds?: string[]; postLogoutRedirectUris?: string[] } = {},
 ) {
   return createSsoClient(db, { name: `RP ${unique()}`, redirectUris: [RP], ...extra });
 }

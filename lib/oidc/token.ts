@@ -170,5 +170,7 @@ function grantRefusal(
     return "code_verifier was sent but the authorization request had no code_challenge.";
   }
   if (!row.personFound) return "The member no longer exists.";
+  // Deactivation, account removal or leaving the client's permitted groups since the code was issued.
+  if (!row.allowed) return "The member may no longer sign in to this application.";
   return null;
 }

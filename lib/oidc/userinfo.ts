@@ -1,7 +1,8 @@
 // The userinfo endpoint: claims for the bearer of a live access token.
 import type { DbOrTx } from "@/db/client";
-import { findLiveAccessToken } from "@/db/queries/oidc";
+import { findLiveAccessToken, revokeAccessToken } from "@/db/queries/oidc";
 import { getSsoClient } from "@/db/queries/sso-clients";
+import { checkPersonAccess } from "./access";
 import { claimsFor } from "./claims";
 import { hashToken } from "@/lib/core/crypto";
 
@@ -27,10 +28,19 @@ export async function userinfo(
   if (bearer && form?.has("access_token"))
     return invalid("invalid_request", "Send the access token once.", 400);
   if (!token) return invalid("invalid_token", "An access token is required.");
-  const row = await findLiveAccessToken(db, hashToken(token));
+  const tokenHash = hashToken(token);
+  const row = await findLiveAccessToken(db, tokenHash);
   if (!row) return invalid("invalid_token", "The access token is invalid, expired or revoked.");
   const client = await getSsoClient(db, row.clientId);
-  const claims = client ? await claimsFor(db, client, row.personId, row.scope) : null;
+  if (!client) return invalid("invalid_token", "The application no longer exists.");
+  // Access is decided again at every use: deactivation, account removal or leaving the client's permitted
+  // groups ends the grant at the next request, and the token is revoked for good.
+  const access = await checkPersonAccess(db, client, row.personId);
+  if (!access.ok) {
+    await revokeAccessToken(db, tokenHash);
+    return invalid("invalid_token", "The member may no longer use this application.");
+  }
+  const claims = await claimsFor(db, client, row.personId, row.scope);
   if (!claims) return invalid("invalid_token", "The member no longer exists.");
   return { status: 200, body: claims };
 }

@@ -3,9 +3,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { countSpecificDraft } from "@/db/queries/group-members";
 import { countDraftMembers } from "@/lib/groups/draft-count";
-import { errorResponse } from "@/lib/api/handler";
-import { requireAdmin } from "@/lib/auth/guards";
-import { AppError, fromZodError } from "@/lib/core/errors";
+import { adminRoute } from "@/lib/auth/admin-route";
+import { fromZodError } from "@/lib/core/errors";
 import { loadConditionContext } from "@/lib/groups/context";
 import { conditionsSchema } from "@/lib/groups/schema";
 
@@ -19,30 +18,23 @@ const body = z.object({
   specificIds: z.array(z.string()).max(10_000).default([]),
 });
 
-export async function POST(req: Request): Promise<Response> {
-  try {
-    await requireAdmin();
-    const parsed = body.safeParse(await req.json().catch(() => null));
-    if (!parsed.success) throw fromZodError(parsed.error);
-    const d = parsed.data;
-    const db = await getDb();
-    if (d.mode === "specific")
-      return Response.json({ count: await countSpecificDraft(db, d.recordTypes, d.specificIds) });
-    if (d.conditions !== null) {
-      const r = conditionsSchema(await loadConditionContext(db)).safeParse(d.conditions);
-      if (!r.success) throw fromZodError(r.error, "conditions");
-    }
-    const id = d.id ?? "00000000-0000-4000-8000-000000000000";
-    return Response.json({
-      count: await countDraftMembers(db, {
-        id,
-        recordTypes: d.recordTypes,
-        mode: "conditions",
-        conditions: d.conditions,
-      }),
-    });
-  } catch (e) {
-    if (e instanceof AppError) return errorResponse(e);
-    throw e;
+export const POST = adminRoute(async (req: Request) => {
+  const parsed = body.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const d = parsed.data;
+  const db = await getDb();
+  if (d.mode === "specific") return { count: await countSpecificDraft(db, d.recordTypes, d.specificIds) };
+  if (d.conditions !== null) {
+    const r = conditionsSchema(await loadConditionContext(db)).safeParse(d.conditions);
+    if (!r.success) throw fromZodError(r.error, "conditions");
   }
-}
+  const id = d.id ?? "00000000-0000-4000-8000-000000000000";
+  return {
+    count: await countDraftMembers(db, {
+      id,
+      recordTypes: d.recordTypes,
+      mode: "conditions",
+      conditions: d.conditions,
+    }),
+  };
+});

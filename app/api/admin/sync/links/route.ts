@@ -1,11 +1,11 @@
 // Admin-only: every sync link's status, any vendor (the groups list's live sync columns poll this).
 import { getDb } from "@/db/client";
 import { listSyncLinks } from "@/db/queries/sync-links";
-import { adminRoute } from "@/lib/sync/admin-route";
+import { syncAdminRoute } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = adminRoute(async () => {
+export const GET = syncAdminRoute(async () => {
   const rows = await listSyncLinks(await getDb());
   return {
     links: rows.map(({ link }) => ({

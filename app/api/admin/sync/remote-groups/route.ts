@@ -4,12 +4,12 @@ import { linkedRemoteGroups } from "@/db/queries/sync-links";
 import { connectorFor } from "@/lib/connectors/connections";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { AppError } from "@/lib/core/errors";
-import { adminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";
 const limit = 100;
 
-export const GET = adminRoute(async (req) => {
+export const GET = syncAdminRoute(async (req) => {
   const vendor = requireVendor(req);
   const url = new URL(req.url);
   const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);

@@ -2,12 +2,12 @@
 import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
 import { listSyncMembersWithNames } from "@/db/queries/sync-members";
-import { adminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ groupId: string }> };
 
-export const GET = adminRoute(async (req, { params }: Ctx) => {
+export const GET = syncAdminRoute(async (req, { params }: Ctx) => {
   const { groupId } = await params;
   const vendor = requireVendor(req);
   const f = new URL(req.url).searchParams.get("filter");

@@ -5,7 +5,7 @@ import { getGroup } from "@/db/queries/groups";
 import { deleteSyncLink, linkedRemoteGroups, saveSyncLink } from "@/db/queries/sync-links";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { AppError, fromZodError, notFound } from "@/lib/core/errors";
-import { adminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 import { requestSync } from "@/lib/sync/triggers";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ const bodyOf = (label: string) =>
     remoteGroupName: z.string().max(255).default(""),
   });
 
-export const PUT = adminRoute(async (req, { params }: Ctx) => {
+export const PUT = syncAdminRoute(async (req, { params }: Ctx) => {
   const { groupId } = await params;
   const vendor = requireVendor(req);
   const label = vendorLabel(vendor);
@@ -34,7 +34,7 @@ export const PUT = adminRoute(async (req, { params }: Ctx) => {
   return { linkId: link.id };
 });
 
-export const DELETE = adminRoute(async (req, { params }: Ctx) => {
+export const DELETE = syncAdminRoute(async (req, { params }: Ctx) => {
   const { groupId } = await params;
   const vendor = requireVendor(req);
   const removed = await deleteSyncLink(await getDb(), vendor, groupId);

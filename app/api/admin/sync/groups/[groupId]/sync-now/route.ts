@@ -3,12 +3,12 @@ import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { notFound } from "@/lib/core/errors";
-import { adminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 import { requestSync } from "@/lib/sync/triggers";
 
 export const dynamic = "force-dynamic";
 
-export const POST = adminRoute(async (req, { params }: { params: Promise<{ groupId: string }> }) => {
+export const POST = syncAdminRoute(async (req, { params }: { params: Promise<{ groupId: string }> }) => {
   const { groupId } = await params;
   const vendor = requireVendor(req);
   const db = await getDb();
