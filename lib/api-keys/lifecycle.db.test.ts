@@ -1,5 +1,6 @@
 // Key lifecycle and scope over the real route handlers: revoke, roll with grace, rate limit, ETags,
 // signup protection, group scope and the changes feed with tombstones.
+import { PEER_HEADER, stampPeerAddresses } from "@/lib/core/client-address";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { rollApiKey } from "@/lib/api-keys/lifecycle";
@@ -89,7 +90,13 @@ describe("key lifecycle", () => {
     const { key, secret } = await seedKey(t, { name: "logged" });
     const before = Date.now();
     await call("GET /api/v1/members/not-an-id", { key: secret });
-    await call("GET /api/v1/members?limit=1", { key: secret, headers: { "x-forwarded-for": "203.0.113.9" } });
+    // The connection's address as our HTTP server stamps it (lib/core/client-address.ts); a client-sent
+    // X-Forwarded-For is not believed without a trusted proxy.
+    stampPeerAddresses();
+    await call("GET /api/v1/members?limit=1", {
+      key: secret,
+      headers: { [PEER_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" },
+    });
     await flushApiUsage();
     const log = await t.sql`select method, path, status, ip, latency_ms, at from api_request_log
       where api_key_id = ${key.id} order by id`;

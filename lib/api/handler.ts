@@ -4,6 +4,7 @@
 import { getHandle, type Db } from "@/db/client";
 import { AppError, safeErrorSummary } from "@/lib/core/errors";
 import { findNul } from "@/lib/schemas/typed-values";
+import { clientAddressOf } from "@/lib/core/client-address";
 import { hashToken } from "@/lib/core/crypto";
 import { looksLikeKey } from "@/lib/api-keys/secret";
 import { resolveApiKey, type ResolvedKey } from "@/lib/api-keys/cache";
@@ -76,9 +77,6 @@ function refuseNul(url: URL, body: unknown) {
     });
 }
 
-const clientIp = (req: Request) =>
-  req.headers.get("x-forwarded-for")?.split(",")[0].trim() || req.headers.get("x-real-ip") || null;
-
 export function apiRoute<P = Record<string, never>>(
   opts: { family: ApiFamily; body?: boolean },
   handler: (ctx: ApiContext<P>) => Promise<ApiResult>,
@@ -129,7 +127,7 @@ export function apiRoute<P = Record<string, never>>(
         path: url.pathname.slice(0, 300),
         status: response.status,
         latencyMs: Math.round(performance.now() - started),
-        ip: clientIp(req),
+        ip: clientAddressOf(req.headers),
       });
     return response;
   };

@@ -3,6 +3,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { clientAddressOf } from "@/lib/core/client-address";
 import { getSiteSecret } from "@/lib/core/crypto";
 import { checkCredentials } from "./credentials";
 
@@ -10,10 +11,8 @@ class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
 }
 
-function clientAddress(request: Request | undefined): string {
-  const fwd = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || request?.headers.get("x-real-ip") || "unknown";
-}
+const clientAddress = (request: Request | undefined) =>
+  (request && clientAddressOf(request.headers)) || "unknown";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getSiteSecret(),

@@ -1,9 +1,27 @@
 // The only reader of process.env: every setting is validated here once, with its default.
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
+
+/** A comma-separated setting's entries. */
+export const listOf = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const isAddressOrRange = (entry: string) => {
+  try {
+    if (entry.includes("/")) ipaddr.parseCIDR(entry);
+    else ipaddr.parse(entry);
+    return ipaddr.isValid(entry.split("/")[0]);
+  } catch {
+    return false;
+  }
+};
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,6 +59,19 @@ const schema = z.object({
   GUILDHALL_SET_ASIDE_RETRY_SECONDS: z.coerce.number().int().min(5).default(300),
   /** A follower with entries waiting longer than this many seconds is shown to staff as behind. */
   GUILDHALL_FOLLOWER_LAG_ALERT_SECONDS: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies in front of the site (addresses or CIDR ranges, comma-separated, e.g. `127.0.0.1,::1` or
+   * `10.0.0.0/8`). Only a request arriving from one of them has its X-Forwarded-For believed (sign-in throttling,
+   * API usage); otherwise the client is the connection's own address. Unset: no proxy is trusted.
+   */
+  GUILDHALL_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      for (const entry of listOf(v))
+        if (!isAddressOrRange(entry))
+          ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range` });
+    }),
   /** Benchmarks only (scripts/bench-api.ts): enables the bare baseline route /api/bench/baseline. */
   GUILDHALL_BENCH_BASELINE_TOKEN: z.string().min(20).optional(),
   /** Set by `next build`; the database must never be opened while building. */
