@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent } from "@/db/queries/events";
 import { registerPerson, removeRegistration } from "@/lib/records/registrations";
-import { call, closeTestHandle, seedKey, seedPerson, useTestHandle } from "@/test/api-harness";
+import { call, closeTestHandle, seedGroup, seedKey, seedPerson, useTestHandle } from "@/test/api-harness";
 import { createTestDb, type TestDb } from "@/test/db";
 
 let t: TestDb;
@@ -76,5 +76,42 @@ describe("search on readable fields only", () => {
     // Names are identity fields every key reads: they stay searchable.
     const byName = await call("GET /api/v1/members?q=quill", { key: noEmail.secret });
     expect(byName.body.data.map((r: { id: string }) => r.id)).toContain(p.id);
+  });
+});
+
+describe("a taken email reveals nothing about records outside the key's scope", () => {
+  it("create and update answer the same for a duplicate inside and outside the key's group", async () => {
+    const inside = await seedPerson(t);
+    const insideToo = await seedPerson(t);
+    const outside = await seedPerson(t);
+    const group = await seedGroup(t, [
+      { type: "person", id: inside.id },
+      { type: "person", id: insideToo.id },
+    ]);
+    const { secret } = await seedKey(t, {
+      name: "scoped writer",
+      limitMemberData: true,
+      groupId: group,
+      memberFields: ["email"],
+    });
+    const create = (email: string) =>
+      call("POST /api/v1/people", { key: secret, body: { first_name: "Dup", last_name: "Licate", email } });
+    const [visible, hidden] = [await create(insideToo.email!), await create(outside.email!)];
+    expect(visible.status).toBe(409);
+    expect({ status: hidden.status, body: hidden.body }).toEqual({
+      status: visible.status,
+      body: JSON.parse(JSON.stringify(visible.body).replaceAll(insideToo.email!, outside.email!)),
+    });
+    expect(JSON.stringify(hidden.body)).not.toContain(outside.id);
+    expect(JSON.stringify(hidden.body)).not.toContain(outside.firstName);
+
+    const patch = (email: string) =>
+      call(`PATCH /api/v1/people/${inside.id}`, { key: secret, body: { email } });
+    const [pVisible, pHidden] = [await patch(insideToo.email!), await patch(outside.email!)];
+    expect(pVisible.status).toBe(409);
+    expect(pHidden.status).toBe(pVisible.status);
+    expect(JSON.stringify(pHidden.body).replaceAll(outside.email!, "X")).toBe(
+      JSON.stringify(pVisible.body).replaceAll(insideToo.email!, "X"),
+    );
   });
 });

@@ -4,6 +4,8 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { people, users } from "@/db/schema";
 import { createCompany } from "@/lib/records/companies";
 import { listRecordHistory } from "@/db/queries/changes";
+import { createPerson } from "@/lib/records/people";
+import type { AppError } from "@/lib/core/errors";
 import { signUpMember } from "./sign-up";
 
 let t: TestDb;
@@ -122,5 +124,25 @@ describe("compass sign-up", () => {
     const rows = await t.db.select().from(people).where(eq(people.email, "fay@elsewhere.example"));
     expect(rows).toHaveLength(1);
     expect(await t.db.select().from(users).where(eq(users.role, "admin"))).toHaveLength(0);
+  });
+
+  it("answers the same whether the email belongs to an account or to a person without one", async () => {
+    await createPerson(
+      t.db,
+      { firstName: "Staff", lastName: "Entered", email: "entered@else.example" },
+      "cli",
+    );
+    const attempt = (email: string) =>
+      signUpMember(t.db, { firstName: "X", lastName: "Y", email, password }).then(
+        () => null,
+        (e: AppError) => ({ code: e.code, message: e.message, details: e.details }),
+      );
+    const before = await count();
+    const account = await attempt("fay@elsewhere.example");
+    const personOnly = await attempt("entered@else.example");
+    expect(account).not.toBeNull();
+    expect(personOnly).toEqual(account);
+    expect(JSON.stringify(account)).not.toMatch(/account with|already uses|person/i);
+    expect(await count()).toEqual(before);
   });
 });

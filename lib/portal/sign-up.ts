@@ -30,24 +30,31 @@ export async function signUpMember(db: DbOrTx, raw: unknown): Promise<SignUpResu
       : { companyId: company.id };
   }
 
-  // Checked before the insert for a friendly message; the unique indexes still decide under a race.
-  if (await findUserByEmail(db, name.email))
-    throw new AppError(
-      "conflict",
-      `An account with the email ${name.email} already exists. Sign in instead.`,
-      {
-        fields: [{ field: "email", message: "An account already uses this email" }],
-      },
-    );
+  // One answer whether the email belongs to an account or to a person without one (staff-entered, say): an
+  // anonymous visitor learns only that this email cannot sign up, not what the association holds about it.
+  if (await findUserByEmail(db, name.email)) throw emailUnavailable();
 
-  return db.transaction(async (tx) => {
-    const { companyId: linked, ...extra } = placement;
-    const person = await createPerson(tx, { ...name, companyId: linked ?? null }, "self-signup", extra);
-    const user = await createUser(
-      tx,
-      { email: name.email, password, role: "member", personId: person.id },
-      "self-signup",
-    );
-    return { person, user, pending: person.approvalStatus === "pending_approval" };
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const { companyId: linked, ...extra } = placement;
+      const person = await createPerson(tx, { ...name, companyId: linked ?? null }, "self-signup", extra);
+      const user = await createUser(
+        tx,
+        { email: name.email, password, role: "member", personId: person.id },
+        "self-signup",
+      );
+      return { person, user, pending: person.approvalStatus === "pending_approval" };
+    });
+  } catch (e) {
+    // The unique indexes decide under a race, and for a person without an account.
+    if (e instanceof AppError && e.code === "conflict") throw emailUnavailable();
+    throw e;
+  }
 }
+
+const emailUnavailable = () =>
+  new AppError(
+    "conflict",
+    "This email cannot be used to sign up. If you already have an account, sign in (or reset your password); otherwise contact the association.",
+    { fields: [{ field: "email", message: "This email cannot be used to sign up" }] },
+  );
