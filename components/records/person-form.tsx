@@ -1,7 +1,8 @@
 "use client";
 // Create / edit form for a person. Field errors come back from the server action next to each input.
 import type { CustomValues, SocialLinks } from "@/lib/schemas/records";
-import { ActionForm, AreaF, SelectF, TextF, type FormAction } from "./form-kit";
+import { LINK_ANYWAY_FIELD } from "@/lib/schemas/form-state";
+import { ActionForm, AreaF, SelectF, TextF, useFieldError, type FormAction } from "./form-kit";
 import { CustomFieldInputs, type CustomFieldView } from "./custom-field-inputs";
 
 export type PersonFormValues = {
@@ -61,6 +62,7 @@ export function PersonForm({
           options={companies}
           defaultValue={values.companyId}
         />
+        <LinkAnyway />
         <SelectF
           name="membershipTypeId"
           label="Membership type"
@@ -93,5 +95,20 @@ export function PersonForm({
       </fieldset>
       <CustomFieldInputs fields={customFields} values={values.custom} />
     </ActionForm>
+  );
+}
+
+/**
+ * Company Signup Protection on a staff form: offered only once the server has said the chosen company
+ * protects sign-ups against this email, so linking anyway is always a deliberate staff decision.
+ */
+function LinkAnyway() {
+  const error = useFieldError("companyId");
+  if (!error?.includes("Link anyway")) return null;
+  return (
+    <label className="flex items-start gap-2 text-sm text-slate-800 sm:col-span-2">
+      <input type="checkbox" name={LINK_ANYWAY_FIELD} value="1" className="mt-1" />
+      <span>Link anyway: I have checked that this person belongs to the company (no approval step).</span>
+    </label>
   );
 }

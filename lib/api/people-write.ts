@@ -2,7 +2,7 @@
 // server-owned fields refused by name and writes limited to the fields the key may see.
 import type { DbOrTx } from "@/db/client";
 import { getCompany } from "@/db/queries/companies";
-import { needsSignupApproval } from "@/lib/records/companies";
+import type { CompanyLinkPolicy } from "@/lib/records/company-link";
 import { createPerson, updatePerson } from "@/lib/records/people";
 import { AppError } from "@/lib/core/errors";
 import { personInputSchema, personPatchSchema, type PersonInput } from "@/lib/schemas/records";
@@ -98,24 +98,27 @@ function toApp(wire: Record<string, unknown>): Record<string, unknown> {
 
 const unscoped = { limitMemberData: false, groupId: null };
 
+/** A key set to follow Company Signup Protection holds a protected link for approval, on create and update. */
+const linkPolicyOf = (key: ResolvedKey): CompanyLinkPolicy =>
+  key.followSignupProtection ? { kind: "protect" } : { kind: "direct" };
+
+async function requireActiveCompany(db: DbOrTx, id: string) {
+  const company = await getCompany(db, id);
+  if (!company || !company.active)
+    throw new AppError("invalid_input", "company_id: no such company", {
+      fields: [{ field: "company_id", message: "No such company" }],
+    });
+}
+
 export async function createPersonViaApi(db: DbOrTx, key: ResolvedKey, body: unknown) {
   const wire = parseBody(personWriteSchema, checkWritable(body, key));
   const parsed = personInputSchema.safeParse(toApp(wire));
   if (!parsed.success) throw inWireTerms(fromZodError(parsed.error));
   const input = parsed.data;
-  let extra: Parameters<typeof createPerson>[3] = {};
-  if (input.companyId) {
-    const company = await getCompany(db, input.companyId);
-    if (!company || !company.active)
-      throw new AppError("invalid_input", "company_id: no such company", {
-        fields: [{ field: "company_id", message: "No such company" }],
-      });
-    if (key.followSignupProtection && needsSignupApproval(company, input.email)) {
-      extra = { approvalStatus: "pending_approval", requestedCompanyId: company.id };
-      input.companyId = null;
-    }
-  }
-  const person = await wireErrors(() => createPerson(db, input, `api_key:${key.id}`, extra));
+  if (input.companyId) await requireActiveCompany(db, input.companyId);
+  const person = await wireErrors(() =>
+    createPerson(db, input, `api_key:${key.id}`, { companyLink: linkPolicyOf(key) }),
+  );
   const row = (await getMemberInScope(db, unscoped, person.id)) as MemberRow;
   return {
     row,
@@ -147,9 +150,11 @@ export async function updatePersonViaApi(
   const wire = parseBody(personPatchWireSchema, checkWritable(body, key));
   const parsed = personPatchSchema.safeParse(toApp(wire));
   if (!parsed.success) throw inWireTerms(fromZodError(parsed.error));
+  if (parsed.data.companyId) await requireActiveCompany(db, parsed.data.companyId);
   await wireErrors(() =>
     updatePerson(db, id, parsed.data, `api_key:${key.id}`, {
       expectedVersion: expectedVersionOf(ifMatch),
+      companyLink: linkPolicyOf(key),
     }),
   );
   return (await getMemberInScope(db, unscoped, id)) as MemberRow;

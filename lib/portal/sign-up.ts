@@ -1,10 +1,10 @@
 // Member self-signup from the compass: the person and their member account are created together, and
-// choosing a company applies Company Signup Protection (a foreign email domain waits for staff approval).
+// choosing a company applies Company Signup Protection (lib/records/company-link.ts: a foreign email domain
+// waits for staff approval).
 import { AppError, fromZodError } from "@/lib/core/errors";
 import { signUpSchema } from "@/lib/schemas/account";
 import type { DbOrTx } from "@/db/client";
 import { getCompany } from "@/db/queries/companies";
-import { needsSignupApproval } from "@/lib/records/companies";
 import { type Person } from "@/db/queries/people";
 import { createPerson } from "@/lib/records/people";
 import { findUserByEmail, type User } from "@/db/queries/users";
@@ -17,17 +17,12 @@ export async function signUpMember(db: DbOrTx, raw: unknown): Promise<SignUpResu
   if (!parsed.success) throw fromZodError(parsed.error);
   const { password, companyId, ...name } = parsed.data;
 
-  let placement: { companyId?: string; requestedCompanyId?: string; approvalStatus?: "pending_approval" } =
-    {};
   if (companyId) {
     const company = await getCompany(db, companyId);
     if (!company || !company.active)
       throw new AppError("invalid_input", "companyId: that company is not available", {
         fields: [{ field: "companyId", message: "Choose a company from the list" }],
       });
-    placement = needsSignupApproval(company, name.email)
-      ? { requestedCompanyId: company.id, approvalStatus: "pending_approval" }
-      : { companyId: company.id };
   }
 
   // One answer whether the email belongs to an account or to a person without one (staff-entered, say): an
@@ -36,8 +31,9 @@ export async function signUpMember(db: DbOrTx, raw: unknown): Promise<SignUpResu
 
   try {
     return await db.transaction(async (tx) => {
-      const { companyId: linked, ...extra } = placement;
-      const person = await createPerson(tx, { ...name, companyId: linked ?? null }, "self-signup", extra);
+      const person = await createPerson(tx, { ...name, companyId: companyId ?? null }, "self-signup", {
+        companyLink: { kind: "protect" },
+      });
       const user = await createUser(
         tx,
         { email: name.email, password, role: "member", personId: person.id },

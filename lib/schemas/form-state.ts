@@ -6,3 +6,6 @@ export type FormState = {
   fieldErrors?: Record<string, string>;
   notice?: string;
 };
+
+/** The checkbox a staff person form sends to link a company despite Company Signup Protection. */
+export const LINK_ANYWAY_FIELD = "linkAnyway";

@@ -2,7 +2,8 @@
 // a member or a stranger is refused and nothing is written; an admin's bad input writes nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
-import { countPeople } from "@/db/queries/people";
+import { countPeople, getPerson, listPeople } from "@/db/queries/people";
+import { createCompany } from "@/lib/records/companies";
 import { createPerson } from "@/lib/records/people";
 import { createUser } from "@/lib/auth/accounts";
 import { latestCursor, listChangesAfter } from "@/db/queries/changes";
@@ -18,7 +19,8 @@ vi.mock("@/db/client", async (orig) => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { createPersonAction, setPersonActiveAction, createAccountAction } = await import("./actions");
+const { createPersonAction, updatePersonAction, setPersonActiveAction, createAccountAction } =
+  await import("./actions");
 const { createCompanyAction } = await import("../companies/actions");
 const { createCustomFieldAction } = await import("../custom-fields/actions");
 
@@ -107,5 +109,47 @@ describe("staff server actions", () => {
     ).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
     const [row] = (await (await import("@/db/queries/people")).listPeople(t.db, { q: "lovelace" })).rows;
     expect(row).toMatchObject({ firstName: "Ada" });
+  });
+
+  it("links a protected company to a foreign email only when staff tick Link anyway", async () => {
+    session.userId = adminId;
+    const company = await createCompany(
+      t.db,
+      { name: "Guarded Ltd", signupProtected: true, emailDomains: ["guarded.example"] },
+      "cli",
+    );
+    const start = await latestCursor(t.db);
+    const values = {
+      firstName: "Olga",
+      lastName: "Outside",
+      email: "olga@elsewhere.example",
+      companyId: company.id,
+    };
+    const refused = await createPersonAction({}, form(values));
+    expect(refused.fieldErrors?.companyId).toMatch(/Guarded Ltd protects sign-ups.*Link anyway/);
+    expect(await listChangesAfter(t.db, start)).toHaveLength(0);
+    await expect(createPersonAction({}, form({ ...values, linkAnyway: "1" }))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
+    const [olga] = (await listPeople(t.db, { q: "outside" })).rows;
+    expect(await getPerson(t.db, olga.id)).toMatchObject({
+      companyId: company.id,
+      approvalStatus: "approved",
+    });
+
+    // Editing someone else onto the company: the same explicit decision.
+    const other = await createPerson(
+      t.db,
+      { firstName: "Pat", lastName: "Moved", email: "pat@else.example" },
+      "cli",
+    );
+    const edit = { firstName: "Pat", lastName: "Moved", email: "pat@else.example", companyId: company.id };
+    const editRefused = await updatePersonAction(other.id, {}, form(edit));
+    expect(editRefused.fieldErrors?.companyId).toMatch(/Link anyway/);
+    expect((await getPerson(t.db, other.id))?.companyId).toBeNull();
+    await expect(updatePersonAction(other.id, {}, form({ ...edit, linkAnyway: "1" }))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
+    expect((await getPerson(t.db, other.id))?.companyId).toBe(company.id);
   });
 });

@@ -9,6 +9,8 @@ import { createPerson, updatePerson } from "@/lib/records/people";
 import { createUser } from "@/lib/auth/accounts";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
 import { accountOfPerson } from "@/lib/records/person-account";
+import type { CompanyLinkPolicy } from "@/lib/records/company-link";
+import { LINK_ANYWAY_FIELD } from "@/lib/schemas/form-state";
 import { userAccountInputSchema } from "@/lib/schemas/admin";
 import { customValues, optional, socialLinks, text } from "@/lib/records/form-data";
 import { personInputSchema } from "@/lib/schemas/records";
@@ -36,10 +38,16 @@ async function parsePerson(db: Db, form: FormData) {
   return parsed.data;
 }
 
+/** Staff link a protected company only by ticking "Link anyway" (offered after the first refusal). */
+const staffLink = (form: FormData): CompanyLinkPolicy => ({
+  kind: "staff",
+  confirmed: form.get(LINK_ANYWAY_FIELD) === "1",
+});
+
 export async function createPersonAction(_prev: FormState, form: FormData): Promise<FormState> {
   let id = "";
   const state = await adminAction(async ({ db, actor }) => {
-    id = (await createPerson(db, await parsePerson(db, form), actor)).id;
+    id = (await createPerson(db, await parsePerson(db, form), actor, { companyLink: staffLink(form) })).id;
   });
   if (state.error) return state;
   redirect(`/people/${id}`);
@@ -48,7 +56,10 @@ export async function createPersonAction(_prev: FormState, form: FormData): Prom
 export async function updatePersonAction(id: string, _prev: FormState, form: FormData): Promise<FormState> {
   const state = await adminAction(async ({ db, actor }) => {
     const version = Number(text(form, "version")) || undefined;
-    await updatePerson(db, id, await parsePerson(db, form), actor, { expectedVersion: version });
+    await updatePerson(db, id, await parsePerson(db, form), actor, {
+      expectedVersion: version,
+      companyLink: staffLink(form),
+    });
   });
   if (state.error) return state;
   revalidatePath(`/people/${id}`);
