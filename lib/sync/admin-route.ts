@@ -18,6 +18,25 @@ export function syncAdminRoute<C>(handler: (req: Request, ctx: C) => Promise<unk
 
 const vendorParam = (req: Request) => new URL(req.url).searchParams.get("vendor");
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The group a route is about: an id that is not a group id is a group that does not exist (404). */
+export async function groupIdParam(params: Promise<{ groupId: string }>): Promise<string> {
+  const { groupId } = await params;
+  if (!UUID.test(groupId)) throw new AppError("not_found", "Group was not found.");
+  return groupId;
+}
+
+/** An optional group id in the query (`?groupId=`): invalid_input naming it when it is not one. */
+export function optionalGroupIdQuery(req: Request): string | undefined {
+  const groupId = new URL(req.url).searchParams.get("groupId");
+  if (groupId === null || groupId === "") return undefined;
+  if (UUID.test(groupId)) return groupId;
+  throw new AppError("invalid_input", "groupId: not a group id", {
+    fields: [{ field: "groupId", message: "Not a group id" }],
+  });
+}
+
 /** The registered vendor named by `?vendor=`; invalid_input naming the field otherwise. */
 export function requireVendor(req: Request): IntegrationVendor {
   const vendor = vendorParam(req);

@@ -4,7 +4,7 @@ import { linkedRemoteGroups } from "@/db/queries/sync-links";
 import { connectorFor } from "@/lib/connectors/connections";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { AppError } from "@/lib/core/errors";
-import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { optionalGroupIdQuery, requireVendor, syncAdminRoute } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";
 const limit = 100;
@@ -13,7 +13,7 @@ export const GET = syncAdminRoute(async (req) => {
   const vendor = requireVendor(req);
   const url = new URL(req.url);
   const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);
-  const groupId = url.searchParams.get("groupId") ?? undefined;
+  const groupId = optionalGroupIdQuery(req);
   const db = await getDb();
   const connector = await connectorFor(db, vendor);
   if (!connector)

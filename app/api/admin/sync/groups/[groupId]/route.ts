@@ -2,13 +2,13 @@
 import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
 import { listSyncMembersWithNames } from "@/db/queries/sync-members";
-import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { groupIdParam, syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ groupId: string }> };
 
 export const GET = syncAdminRoute(async (req, { params }: Ctx) => {
-  const { groupId } = await params;
+  const groupId = await groupIdParam(params);
   const vendor = requireVendor(req);
   const f = new URL(req.url).searchParams.get("filter");
   const filter = f === "not_applicable" || f === "error" ? f : undefined;

@@ -5,7 +5,7 @@ import { getGroup } from "@/db/queries/groups";
 import { deleteSyncLink, linkedRemoteGroups, saveSyncLink } from "@/db/queries/sync-links";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { AppError, fromZodError, notFound } from "@/lib/core/errors";
-import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { groupIdParam, syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 import { requestSync } from "@/lib/sync/triggers";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ const bodyOf = (label: string) =>
   });
 
 export const PUT = syncAdminRoute(async (req, { params }: Ctx) => {
-  const { groupId } = await params;
+  const groupId = await groupIdParam(params);
   const vendor = requireVendor(req);
   const label = vendorLabel(vendor);
   const parsed = bodyOf(label).safeParse(await req.json().catch(() => null));
@@ -35,7 +35,7 @@ export const PUT = syncAdminRoute(async (req, { params }: Ctx) => {
 });
 
 export const DELETE = syncAdminRoute(async (req, { params }: Ctx) => {
-  const { groupId } = await params;
+  const groupId = await groupIdParam(params);
   const vendor = requireVendor(req);
   const removed = await deleteSyncLink(await getDb(), vendor, groupId);
   if (!removed) throw notFound(`${vendorLabel(vendor)} link`);

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { notFound } from "@/lib/core/errors";
-import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { groupIdParam, syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 import { approveRemovals, cancelRemovals } from "@/lib/sync/guard";
 import { requestSync } from "@/lib/sync/triggers";
 
@@ -20,14 +20,14 @@ async function linkOf(req: Request, groupId: string) {
 }
 
 export const POST = syncAdminRoute(async (req, { params }: Ctx) => {
-  const { db, link } = await linkOf(req, (await params).groupId);
+  const { db, link } = await linkOf(req, await groupIdParam(params));
   await approveRemovals(db, link.id);
   await requestSync(db, link.id, "removals approved");
   return { approved: true };
 });
 
 export const DELETE = syncAdminRoute(async (req, { params }: Ctx) => {
-  const { db, link } = await linkOf(req, (await params).groupId);
+  const { db, link } = await linkOf(req, await groupIdParam(params));
   await cancelRemovals(db, link.id);
   return { cancelled: true };
 });

@@ -3,13 +3,13 @@ import { getDb } from "@/db/client";
 import { getLinkForGroup } from "@/db/queries/sync-links";
 import { vendorLabel } from "@/lib/connectors/registry";
 import { notFound } from "@/lib/core/errors";
-import { syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
+import { groupIdParam, syncAdminRoute, requireVendor } from "@/lib/sync/admin-route";
 import { requestSync } from "@/lib/sync/triggers";
 
 export const dynamic = "force-dynamic";
 
 export const POST = syncAdminRoute(async (req, { params }: { params: Promise<{ groupId: string }> }) => {
-  const { groupId } = await params;
+  const groupId = await groupIdParam(params);
   const vendor = requireVendor(req);
   const db = await getDb();
   const link = await getLinkForGroup(db, vendor, groupId);
