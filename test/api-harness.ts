@@ -19,6 +19,9 @@ import * as event from "@/app/api/v1/events/[id]/route";
 import * as registrations from "@/app/api/v1/events/[id]/registrations/route";
 import * as customFields from "@/app/api/v1/custom-fields/route";
 import * as changes from "@/app/api/v1/changes/route";
+import * as keyInfo from "@/app/api/v1/key/route";
+import * as endpoints from "@/app/api/v1/webhook-endpoints/route";
+import * as endpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
 
 export function useTestHandle(handle: DbHandle): void {
   (globalThis as unknown as { __guildhallDb?: Promise<DbHandle> }).__guildhallDb = Promise.resolve(handle);
@@ -37,6 +40,10 @@ const routes: [RegExp, string, Handler][] = [
   [/^\/api\/v1\/events\/(?<id>[^/]+)\/registrations$/, "GET", registrations.GET as Handler],
   [/^\/api\/v1\/custom-fields$/, "GET", customFields.GET as Handler],
   [/^\/api\/v1\/changes$/, "GET", changes.GET as Handler],
+  [/^\/api\/v1\/key$/, "GET", keyInfo.GET as Handler],
+  [/^\/api\/v1\/webhook-endpoints$/, "GET", endpoints.GET as Handler],
+  [/^\/api\/v1\/webhook-endpoints$/, "POST", endpoints.POST as Handler],
+  [/^\/api\/v1\/webhook-endpoints\/(?<id>[^/]+)$/, "DELETE", endpoint.DELETE as Handler],
 ];
 
 export type Call = { status: number; body: any; headers: Headers }; // eslint-disable-line @typescript-eslint/no-explicit-any

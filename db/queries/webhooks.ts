@@ -24,9 +24,9 @@ export async function deleteWebhookEndpoints(db: DbOrTx, apiKeyId: string, ids: 
 
 export async function insertWebhookEndpoints(
   db: DbOrTx,
-  rows: { apiKeyId: string; url: string; secretEncrypted: string }[],
-): Promise<void> {
-  if (rows.length) await db.insert(webhookEndpoints).values(rows);
+  rows: (typeof webhookEndpoints.$inferInsert)[],
+): Promise<WebhookEndpoint[]> {
+  return rows.length ? db.insert(webhookEndpoints).values(rows).returning() : [];
 }
 
 /** The key's endpoints that receive deliveries. */

@@ -46,6 +46,8 @@ export const apiKeys = pgTable(
 
 export const webhookStatuses = ["active", "disabled"] as const;
 
+export const webhookRegistrars = ["staff", "api"] as const;
+
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
@@ -64,6 +66,13 @@ export const webhookEndpoints = pgTable(
     failingSince: timestamp("failing_since", { withTimezone: true }),
     /** Lease of the one delivery attempt in flight for this endpoint (one at a time, in order). */
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /**
+     * Who added it: staff on the key's page (kept in step with its URL list), or the key itself through
+     * `POST /api/v1/webhook-endpoints` (an affiliated site's API feed); staff's URL list never touches the latter.
+     */
+    registeredBy: text("registered_by", { enum: webhookRegistrars }).notNull().default("staff"),
+    /** What the registering client called it (e.g. "API feed of <site>"), shown to staff. */
+    description: text("description").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("webhook_endpoints_key_idx").on(t.apiKeyId)],

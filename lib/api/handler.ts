@@ -104,10 +104,12 @@ export function apiRoute<P = Record<string, never>>(
         const params = ((await route?.params) ?? {}) as P;
         const { db } = await getHandle();
         const out = await handler({ req, url, key, params, db, body });
-        response = Response.json(out.body, {
-          status: out.status ?? 200,
-          headers: { ...rate.headers, ...out.headers },
-        });
+        const status = out.status ?? 200;
+        const headers = { ...rate.headers, ...out.headers };
+        response =
+          status === 204
+            ? new Response(null, { status, headers })
+            : Response.json(out.body, { status, headers });
       }
     } catch (e) {
       if (e instanceof AppError) response = errorResponse(e);

@@ -22,6 +22,11 @@ const named = {
   Change: s.changeSchema,
   ChangeList: s.changeListSchema,
   WebhookEvent: s.webhookEventSchema,
+  KeyInfo: s.keyInfoSchema,
+  WebhookEndpoint: s.webhookEndpointSchema,
+  WebhookEndpointList: s.webhookEndpointListSchema,
+  WebhookEndpointCreate: s.webhookEndpointCreateSchema,
+  WebhookEndpointCreated: s.webhookEndpointCreatedSchema,
 };
 
 const ref = (name: keyof typeof named) => ({ $ref: `#/components/schemas/${name}` });
@@ -214,6 +219,48 @@ export function buildOpenApi(serverUrl = "/") {
           responses: {
             "200": json("CustomFieldList", "The fields"),
             "403": err("No membership access"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/key": {
+        get: {
+          operationId: "getKeyInfo",
+          summary: "What this key may see, and whether the site is launched",
+          responses: { "200": json("KeyInfo", "The key's view"), ...common },
+        },
+      },
+      "/api/v1/webhook-endpoints": {
+        get: {
+          operationId: "listWebhookEndpoints",
+          summary: "This key's webhook endpoints (staff-entered and self-registered)",
+          responses: { "200": json("WebhookEndpointList", "The endpoints"), ...common },
+        },
+        post: {
+          operationId: "createWebhookEndpoint",
+          summary: "Register a webhook endpoint for this key (the signing secret is shown once)",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("WebhookEndpointCreate") } },
+          },
+          responses: {
+            "201": json("WebhookEndpointCreated", "Registered; deliveries start from now"),
+            "400": err("Invalid or refused URL (private, loopback or unresolvable host)"),
+            "409": err("Already registered, or too many endpoints"),
+            "413": err("Body too large"),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/webhook-endpoints/{id}": {
+        delete: {
+          operationId: "deleteWebhookEndpoint",
+          summary: "Remove a webhook endpoint this key registered",
+          parameters: [idParam],
+          responses: {
+            "204": { description: "Removed" },
+            "403": err("Staff added this endpoint; only they can remove it"),
+            "404": err("No such endpoint of this key"),
             ...common,
           },
         },

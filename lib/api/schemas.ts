@@ -208,3 +208,55 @@ export const changesQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+/** GET /api/v1/key: what the calling key may see, for a client setting itself up (an affiliated site's feed). */
+export const keyInfoSchema = z
+  .object({
+    data: z.object({
+      site: z.object({
+        name: z.string(),
+        url: z.string(),
+        launched: z.boolean().meta({ description: "false = staging: webhooks are held, not sent" }),
+      }),
+      key: z.object({ name: z.string() }),
+      families: z.object({ members: z.boolean(), events: z.boolean(), registrations: z.boolean() }),
+      scope: z.object({
+        limited: z.boolean().meta({ description: "true = only the group's members and the chosen fields" }),
+        group: z.object({ id: uuid, name: z.string() }).nullable(),
+        member_count: z.number().int().meta({ description: "active records the key may read, now" }),
+      }),
+      member_fields: z.array(z.string()),
+      custom_fields: z.array(customFieldSchema),
+    }),
+  })
+  .meta({ id: "KeyInfo" });
+
+export const webhookEndpointSchema = z
+  .object({
+    id: uuid,
+    url: z.string(),
+    description: z.string(),
+    status: z.enum(["active", "disabled"]),
+    registered_by: z
+      .enum(["staff", "api"])
+      .meta({ description: "api = registered by this key; only those can be deleted through the API" }),
+    created_at: isoDateTime,
+  })
+  .meta({ id: "WebhookEndpoint" });
+export const webhookEndpointListSchema = z
+  .object({ data: z.array(webhookEndpointSchema) })
+  .meta({ id: "WebhookEndpointList" });
+export const webhookEndpointCreateSchema = z
+  .object({
+    url: z.string().trim().min(1).max(2000),
+    description: z.string().trim().max(200).default(""),
+  })
+  .strict()
+  .meta({ id: "WebhookEndpointCreate" });
+export const webhookEndpointCreatedSchema = z
+  .object({
+    data: webhookEndpointSchema.extend({
+      secret: z.string().meta({ description: "`whsec_…` signing secret: shown in this response only" }),
+    }),
+  })
+  .meta({ id: "WebhookEndpointCreated" });

@@ -22,9 +22,12 @@ import { newSigningSecret } from "./sign";
 const seal = (secret: string) => sealSecret("webhook-signing-secrets", secret);
 export const openSigningSecret = (sealed: string) => openSecret("webhook-signing-secrets", sealed);
 
-/** Makes the key's endpoints exactly `urls` (already validated by the caller). */
+/**
+ * Makes the key's staff-entered endpoints exactly `urls` (already validated by the caller). Endpoints the
+ * key registered itself (an affiliated site's feed) are not in that list and are left alone.
+ */
 export async function setWebhookUrls(db: DbOrTx, apiKeyId: string, urls: string[]): Promise<void> {
-  const current = await listWebhookEndpoints(db, apiKeyId);
+  const current = (await listWebhookEndpoints(db, apiKeyId)).filter((e) => e.registeredBy === "staff");
   await deleteWebhookEndpoints(
     db,
     apiKeyId,
@@ -38,6 +41,36 @@ export async function setWebhookUrls(db: DbOrTx, apiKeyId: string, urls: string[
     );
     await ensureWebhookCursor(db, apiKeyId);
   }
+}
+
+/** How many endpoints a key may register for itself. */
+export const MAX_SELF_REGISTERED_ENDPOINTS = 5;
+
+/**
+ * An endpoint the key registers for itself (`POST /api/v1/webhook-endpoints`): the URL goes through the same
+ * guard as staff-entered URLs (checked by the caller); the signing secret is returned here, once.
+ */
+export async function registerEndpointForKey(
+  db: DbOrTx,
+  apiKeyId: string,
+  input: { url: string; description: string },
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  const mine = (await listWebhookEndpoints(db, apiKeyId)).filter((e) => e.registeredBy === "api");
+  if (mine.length >= MAX_SELF_REGISTERED_ENDPOINTS)
+    throw new AppError(
+      "conflict",
+      `This key already has ${MAX_SELF_REGISTERED_ENDPOINTS} webhook endpoints it registered; delete one first.`,
+    );
+  if (mine.some((e) => e.url === input.url))
+    throw new AppError("conflict", "This key already has an endpoint with that URL.", {
+      fields: [{ field: "url", message: "Already registered" }],
+    });
+  const secret = newSigningSecret();
+  const [endpoint] = await insertWebhookEndpoints(db, [
+    { apiKeyId, ...input, secretEncrypted: seal(secret), registeredBy: "api" },
+  ]);
+  await ensureWebhookCursor(db, apiKeyId);
+  return { endpoint, secret };
 }
 
 /** A key's webhooks start at the feed's head when it gets its first endpoint (no replay of history). */

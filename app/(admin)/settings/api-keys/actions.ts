@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { revokeApiKey } from "@/db/queries/api-keys";
 import { rollApiKey } from "@/lib/api-keys/lifecycle";
-import { getWebhookEndpoint, reenableEndpoint } from "@/db/queries/webhooks";
+import { deleteWebhookEndpoints, getWebhookEndpoint, reenableEndpoint } from "@/db/queries/webhooks";
 import { replayDelivery, rotateSigningSecret } from "@/lib/webhooks/endpoints";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -160,4 +160,16 @@ export async function reenableEndpointAction(endpointId: string): Promise<FormSt
     revalidatePath(`/settings/api-keys/${endpoint.apiKeyId}`);
   });
   return state.error ? { error: state.error } : { notice: "Re-enabled." };
+}
+
+/** Removes an endpoint the key registered for itself (an affiliated site's feed stops receiving webhooks). */
+export async function removeRegisteredEndpointAction(endpointId: string): Promise<string | void> {
+  const state = await guarded(async () => {
+    const endpoint = await endpointOrFail(endpointId);
+    if (endpoint.registeredBy !== "api")
+      throw new AppError("conflict", "Staff-entered URLs are removed with Edit.");
+    await deleteWebhookEndpoints(await getDb(), endpoint.apiKeyId, [endpoint.id]);
+    revalidatePath(`/settings/api-keys/${endpoint.apiKeyId}`);
+  });
+  if (state.error) return state.error;
 }

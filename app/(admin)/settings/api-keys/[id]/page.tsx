@@ -14,7 +14,7 @@ import { RollKey } from "@/components/api-keys/roll-key";
 import { ButtonLink } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
-import { deleteApiKeyAction, rollApiKeyAction } from "../actions";
+import { deleteApiKeyAction, removeRegisteredEndpointAction, rollApiKeyAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "API key" };
@@ -136,6 +136,23 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
                   >
                     Delivery log and tools
                   </Link>
+                  {e.registeredBy === "api" && (
+                    <div className="mt-1 flex flex-wrap items-center gap-2">
+                      <Badge tone="blue">Registered through the API</Badge>
+                      <span className="text-slate-700">
+                        {e.description || "by the key's own client"} (for example another site&apos;s API
+                        feed)
+                      </span>
+                      <ConfirmButton
+                        label="Remove"
+                        title="Remove this webhook endpoint?"
+                        body="The client that registered it stops receiving webhooks at once. An affiliated site's feed then falls back to its periodic reconciliation, or shows an error."
+                        confirmLabel="Remove endpoint"
+                        action={removeRegisteredEndpointAction.bind(null, e.id)}
+                        variant="secondary"
+                      />
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>

@@ -26,7 +26,8 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
         action={updateApiKeyAction.bind(null, id)}
         values={formValuesOf(
           key,
-          endpoints.map((e) => e.url),
+          // Only staff's own URLs: endpoints the key registered itself are shown (and removed) on the key page.
+          endpoints.filter((e) => e.registeredBy === "staff").map((e) => e.url),
         )}
         submitLabel="Save"
         {...choices}
