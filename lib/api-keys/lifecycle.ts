@@ -5,10 +5,10 @@ import type { DbOrTx } from "@/db/client";
 import { insertApiKey, setApiKeySecret, updateApiKey, type ApiKey } from "@/db/queries/api-keys";
 import { getGroup } from "@/db/queries/groups";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { AppError, fromZodError } from "@/lib/core/errors";
+import { AppError, fromZodError, type FieldIssue } from "@/lib/core/errors";
 import { apiKeyInputSchema, type ApiKeyInput } from "@/lib/schemas/api-key";
 import { setWebhookUrls } from "@/lib/webhooks/endpoints";
-import { checkOutboundTarget } from "@/lib/outbound/address-guard";
+import { checkTargetAtSave } from "@/lib/outbound/address-guard";
 import { invalidateApiKeys } from "./cache";
 import { generateKeySecret } from "./secret";
 
@@ -24,8 +24,20 @@ async function validated(db: DbOrTx, raw: unknown): Promise<ApiKeyInput> {
   }
   if (!input.limitMemberData) Object.assign(input, { groupId: null, memberFields: [], customFieldKeys: [] });
   const { allowPrivateTargets } = await getSiteSettings(db);
-  for (const [i, url] of input.webhookUrls.entries())
-    await checkOutboundTarget(url, { allowPrivate: allowPrivateTargets, field: `webhookUrls.${i}` });
+  // Every bad URL is reported, not only the first.
+  const issues: FieldIssue[] = [];
+  for (const [i, url] of input.webhookUrls.entries()) {
+    try {
+      await checkTargetAtSave(url, { allowPrivate: allowPrivateTargets, field: `webhookUrls.${i}` });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      issues.push(...(e.details?.fields ?? []));
+    }
+  }
+  if (issues.length)
+    throw new AppError("invalid_input", issues.map((f) => `${f.field}: ${f.message}`).join("; "), {
+      fields: issues,
+    });
   return input;
 }
 

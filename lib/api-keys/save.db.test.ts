@@ -58,6 +58,28 @@ describe("saving keys", () => {
     expect((await t.sql`select count(*)::int as n from api_keys`)[0].n).toBe(0);
   });
 
+  it("reports every bad webhook URL, and saves a host name that does not resolve yet", async () => {
+    await expect(
+      saveApiKey(t.db, null, {
+        name: "x",
+        webhookUrls: ["ftp://files.invalid/x", "http://10.0.0.7/hook", "http://localhost/hook"],
+      }),
+    ).rejects.toMatchObject({
+      details: {
+        fields: [{ field: "webhookUrls.0" }, { field: "webhookUrls.1" }, { field: "webhookUrls.2" }],
+      },
+    });
+    // .invalid never resolves (RFC 6761): at save only syntax and literal addresses are checked; each
+    // delivery resolves the name and checks the address (lib/webhooks/deliver.ts).
+    const { key } = await saveApiKey(t.db, null, {
+      name: "partner not live yet",
+      webhookUrls: ["https://hooks.partner-not-live.invalid/guildhall"],
+    });
+    expect((await listWebhookEndpoints(t.db, key.id)).map((e) => e.url)).toEqual([
+      "https://hooks.partner-not-live.invalid/guildhall",
+    ]);
+  });
+
   it("keeps endpoints in step; a test event is signed with the endpoint's secret", async () => {
     await updateSiteSettings(t.db, { allowPrivateTargets: true }, "cli");
     const hook = `http://127.0.0.1:${port}/hook`;

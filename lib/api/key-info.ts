@@ -8,7 +8,7 @@ import { deleteWebhookEndpoints, listWebhookEndpoints, type WebhookEndpoint } fr
 import type { ResolvedKey } from "@/lib/api-keys/cache";
 import { countMembersInScope } from "@/lib/api-keys/scope";
 import { AppError, notFound } from "@/lib/core/errors";
-import { checkOutboundTarget } from "@/lib/outbound/address-guard";
+import { checkTargetAtSave } from "@/lib/outbound/address-guard";
 import { registerEndpointForKey } from "@/lib/webhooks/endpoints";
 import { parseBody } from "./parse";
 import { webhookEndpointCreateSchema } from "./schemas";
@@ -55,7 +55,7 @@ export async function listKeyEndpoints(db: DbOrTx, key: ResolvedKey) {
 export async function registerKeyEndpoint(db: DbOrTx, key: ResolvedKey, body: unknown) {
   const input = parseBody(webhookEndpointCreateSchema, body);
   const { allowPrivateTargets } = await getSiteSettings(db);
-  await checkOutboundTarget(input.url, { allowPrivate: allowPrivateTargets, field: "url" });
+  await checkTargetAtSave(input.url, { allowPrivate: allowPrivateTargets, field: "url" });
   const { endpoint, secret } = await registerEndpointForKey(db, key.id, input);
   return { data: { ...endpointView(endpoint), secret } };
 }

@@ -42,11 +42,26 @@ export function operatorAllows(url: URL): boolean {
   return allowList().some((a) => a === host || a === `${host}:${port}`);
 }
 
-/** Throws invalid_input naming `field` unless the URL is an acceptable outbound target. */
-export async function checkOutboundTarget(
-  raw: string,
-  opts: { allowPrivate: boolean; field?: string; resolve?: Resolver },
-): Promise<CheckedTarget> {
+type GuardOptions = { allowPrivate: boolean; field?: string; resolve?: Resolver };
+
+/**
+ * Throws invalid_input naming `field` unless the URL is an acceptable outbound target: resolved, and every
+ * address it resolves to checked (at every delivery and connection).
+ */
+export async function checkOutboundTarget(raw: string, opts: GuardOptions): Promise<CheckedTarget> {
+  return (await guard(raw, opts, true))!;
+}
+
+/**
+ * The same rules when a URL is saved, except that a host name is not looked up yet: a partner's endpoint
+ * may not be live when staff enter it. Syntax, blocked names and literal addresses are checked now; the
+ * name is resolved and checked at every delivery.
+ */
+export async function checkTargetAtSave(raw: string, opts: GuardOptions): Promise<void> {
+  await guard(raw, opts, false);
+}
+
+async function guard(raw: string, opts: GuardOptions, resolveNames: boolean): Promise<CheckedTarget | null> {
   const field = opts.field ?? "url";
   const fail = (why: string): never => {
     throw new AppError("invalid_input", `${field}: ${why}`, { fields: [{ field, message: why }] });
@@ -66,6 +81,7 @@ export async function checkOutboundTarget(
     fail("Local and internal host names are not allowed");
   let addresses: { address: string; family: number }[];
   if (ipaddr.isValid(host)) addresses = [{ address: host, family: host.includes(":") ? 6 : 4 }];
+  else if (!resolveNames) return null;
   else {
     try {
       addresses = await (opts.resolve ?? systemResolver)(host);
