@@ -91,6 +91,59 @@ test("an admin creates a signup-protected company with domains", async ({ page }
   await expectAccessible(page);
 });
 
+test("staff link a protected company to a foreign email only deliberately, and a rejection asks first", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const company = `Guarded Guild ${run}`;
+  await asAdmin(page);
+  await page.goto("/companies/new");
+  await page.getByLabel("Name (required)").fill(company);
+  await page.getByLabel("Email domains").fill("guarded.example");
+  await page.getByLabel("Company Signup Protection").check();
+  await page.getByRole("button", { name: "Create company" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+
+  await page.goto("/people/new");
+  await page.getByLabel("First name (required)").fill("Outside");
+  await page.getByLabel("Last name (required)").fill(`Linker${run}`);
+  await page.getByLabel("Email").fill(`outside-${run}@elsewhere.example`);
+  await page.getByLabel("Company").selectOption({ label: company });
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByText(/protects sign-ups/)).toBeVisible();
+  await expect(page.getByLabel("Last name (required)")).toHaveValue(`Linker${run}`); // kept
+  await expectAccessible(page);
+  await page.getByLabel(/Link anyway/).check();
+  await page.getByRole("button", { name: "Create person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Outside Linker${run}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: company })).toBeVisible();
+
+  // A member asks to join the company from the portal; staff reject, after confirming.
+  const visitor = await browser.newContext({ baseURL });
+  const signUp = await visitor.newPage();
+  await signUp.goto("/compass/sign-up");
+  await signUp.getByLabel("First name").fill("Hopeful");
+  await signUp.getByLabel("Last name").fill(`Joiner${run}`);
+  await signUp.getByLabel("Email").fill(`hopeful-${run}@elsewhere.example`);
+  await signUp.getByLabel("Password").fill("a-long-enough-password");
+  await signUp.getByLabel("Company (optional)").selectOption({ label: company });
+  await signUp.getByRole("button", { name: "Create account" }).click();
+  await expect(signUp).toHaveURL(/\/compass$/);
+  await visitor.close();
+
+  await page.goto("/pending-signups");
+  const reject = page.getByRole("button", { name: `Reject Hopeful Joiner${run}` });
+  await reject.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(company);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(reject).toBeVisible(); // nothing happened
+  await reject.click();
+  await dialog.getByRole("button", { name: "Reject" }).click();
+  await expect(reject).toHaveCount(0);
+});
+
 test("an admin creates an event and registers a person", async ({ page }) => {
   const name = `Annual Meeting ${run}`;
   const last = `Registrant${run}`;

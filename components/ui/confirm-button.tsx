@@ -10,8 +10,11 @@ export function ConfirmButton({
   confirmLabel,
   action,
   variant = "danger",
+  ariaLabel,
 }: {
   label: string;
+  /** The button's accessible name when the label alone is ambiguous (one per table row). */
+  ariaLabel?: string;
   title: string;
   body: ReactNode;
   confirmLabel: string;
@@ -25,7 +28,12 @@ export function ConfirmButton({
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className={buttonClass(variant)} onClick={() => ref.current?.showModal()}>
+      <button
+        type="button"
+        className={buttonClass(variant)}
+        aria-label={ariaLabel}
+        onClick={() => ref.current?.showModal()}
+      >
         {label}
       </button>
       <dialog

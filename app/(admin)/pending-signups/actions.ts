@@ -15,3 +15,9 @@ export async function decideSignupAction(
   if (!state.error) revalidatePath("/pending-signups");
   return state;
 }
+
+/** Reject, behind a confirmation (components/ui/confirm-button.tsx): an error message, or nothing. */
+export async function rejectSignupAction(personId: string): Promise<string | void> {
+  const state = await decideSignupAction(personId, "reject", {});
+  return state.error;
+}

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { InlineAction } from "@/components/records/inline-action";
 import { formatDateTime } from "@/components/records/format";
 import { isStaff } from "@/lib/records/page-guard";
-import { decideSignupAction } from "./actions";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { decideSignupAction, rejectSignupAction } from "./actions";
 
 export const metadata = { title: "Pending signups" };
 const nameOf = (r: { firstName: string; lastName: string }) => `${r.firstName} ${r.lastName}`;
@@ -60,11 +61,13 @@ export default async function PendingSignupsPage() {
                   ariaLabel={`Approve ${nameOf(r)}`}
                   variant="primary"
                 />
-                <InlineAction
-                  action={decideSignupAction.bind(null, r.id, "reject")}
+                <ConfirmButton
                   label="Reject"
                   ariaLabel={`Reject ${nameOf(r)}`}
-                  variant="danger"
+                  title={`Reject ${nameOf(r)}'s link to ${r.companyName ?? "the company"}?`}
+                  body="They stay on file without the company, and their request is marked rejected. They can ask again, or staff can link them later."
+                  confirmLabel="Reject"
+                  action={rejectSignupAction.bind(null, r.id)}
                 />
               </>
             ),

@@ -16,7 +16,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <div className="flex justify-between gap-4 border-b border-slate-100 py-2 text-sm last:border-0">
       <dt className="text-slate-600">{label}</dt>
-      <dd className="text-right">{children}</dd>
+      <dd className="text-right [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }

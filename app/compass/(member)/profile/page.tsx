@@ -74,7 +74,7 @@ export default async function ProfilePage() {
             {readOnly.map(([label, v]) => (
               <div key={label}>
                 <dt className="text-slate-600">{label}</dt>
-                <dd>{display(v)}</dd>
+                <dd className="[overflow-wrap:anywhere]">{display(v)}</dd>
               </div>
             ))}
           </dl>
