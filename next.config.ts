@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The build type-checks the site alone (tests and scripts need devDependencies; see tsconfig.build.json),
+  // so `NODE_ENV=production npm install && npm start` can build.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // OIDC discovery and keys live at the site root; app/.well-known folders are not routed, so rewrite.
   async rewrites() {
     return [

@@ -9,7 +9,7 @@ import { openDatabase } from "@/db/client";
 import { DataDirInUseError } from "@/db/pglite-owner";
 import { createUser } from "@/lib/auth/accounts";
 import { seedDemo } from "@/lib/demo/seed";
-import { linkDemoGroup, startDemoStandIn, usesDemoStandIn } from "./demo/mobilize";
+import { linkDemoGroup, resumeDemoStandIn, startDemoStandIn } from "./demo/mobilize";
 import type { MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 import { env } from "@/lib/core/env";
 import { nextStartEnv } from "./next-start";
@@ -73,7 +73,7 @@ async function prepareDatabase(): Promise<MobilizeStandIn | null> {
     const [row] = (await handle.db.execute(sql`select count(*)::int as n from users`)) as unknown as {
       n: number;
     }[];
-    if (row.n > 0) return (await usesDemoStandIn(handle.db)) ? await startDemoStandIn() : null;
+    if (row.n > 0) return await resumeDemoStandIn(handle.db);
     let standIn: MobilizeStandIn | null = null;
     if (env.GUILDHALL_SEED_DEMO) {
       console.log("Empty database: adding demo data…");

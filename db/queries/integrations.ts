@@ -67,6 +67,18 @@ export async function saveIntegration(db: DbOrTx, input: IntegrationValues): Pro
   return (await getIntegrationSummary(db, input.vendor))!;
 }
 
+/** Points the vendor's connection at another base URL, credentials and options kept (the demo stand-in moved). */
+export async function updateIntegrationBaseUrl(
+  db: DbOrTx,
+  vendor: IntegrationVendor,
+  baseUrl: string,
+): Promise<void> {
+  await db
+    .update(integrations)
+    .set({ baseUrl, updatedAt: new Date() })
+    .where(eq(integrations.vendor, vendor));
+}
+
 /** Disconnect: forget the credentials and every link of the vendor. Nobody is removed remotely. */
 export async function deleteIntegration(db: DbOrTx, vendor: IntegrationVendor): Promise<void> {
   await db.delete(syncLinks).where(eq(syncLinks.vendor, vendor));

@@ -36,8 +36,11 @@ const schema = z.object({
   GUILDHALL_SITE_URL: z.string().url().optional(),
   /** Secret used to sign sessions and to encrypt stored credentials. Generated into the data folder if unset. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  /** Seed demo data the first time `npm start` finds an empty database. */
-  GUILDHALL_SEED_DEMO: bool.default(true),
+  /**
+   * Seed demo data the first time `npm start` finds an empty database. Unset: on, except when NODE_ENV is
+   * production (a real site must not start with 1,000 invented people and a demo Mobilize connection).
+   */
+  GUILDHALL_SEED_DEMO: bool.optional(),
   INNGEST_MODE: z.enum(["embedded", "server"]).default("embedded"),
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY_FALLBACK: z.string().optional(),
@@ -78,10 +81,17 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+/** Defaults that depend on another setting. */
+const withDerivedDefaults = schema.transform((e) => ({
+  ...e,
+  GUILDHALL_SEED_DEMO: e.GUILDHALL_SEED_DEMO ?? e.NODE_ENV !== "production",
+}));
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = schema.safeParse(source);
+export type Env = z.infer<typeof withDerivedDefaults>;
+
+/** Validates a process environment (exported for tests; the app reads `env`). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = withDerivedDefaults.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);

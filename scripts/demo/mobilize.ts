@@ -3,38 +3,86 @@
 // so a new user sees a group sync happen with no account anywhere. Only used on the embedded demo defaults.
 import type { Db } from "@/db/client";
 import { createGroup } from "@/lib/groups/definitions";
-import { getIntegration } from "@/db/queries/integrations";
+import { getIntegration, updateIntegrationBaseUrl } from "@/db/queries/integrations";
 import { getSiteSettings, updateSiteSettings } from "@/db/queries/site-settings";
 import { getLinkForGroup, saveSyncLink } from "@/db/queries/sync-links";
 import { groups } from "@/db/schema";
-import { saveConnection } from "@/lib/connectors/connections";
+import { openConnection, saveConnection } from "@/lib/connectors/connections";
 import { createMobilizeConnector } from "@/lib/connectors/mobilize/connector";
 import { requestSync } from "@/lib/sync/triggers";
 import { startMobilizeStandIn, type MobilizeStandIn } from "@/scripts/stand-ins/mobilize/server";
 
+/** The stand-in's usual port. Taken (a second Guildhall on this machine, anything else): a free one instead. */
 export const DEMO_STANDIN_PORT = 4010;
 export const demoStandInCredentials = { apiKey: "standin-key", apiSecret: "standin-secret" };
 
-/** Starts the stand-in with the same groups every time, so saved links keep pointing at the same ids. */
-export async function startDemoStandIn(): Promise<MobilizeStandIn | null> {
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Starts the stand-in with the same groups every time, so saved links keep pointing at the same ids. Listens
+ * on `port` (0: any) when it is free, else on a free port the system picks (the result's `url` says which);
+ * null, with a warning, only when it cannot listen at all. Never throws.
+ */
+export async function startDemoStandIn(port: number = DEMO_STANDIN_PORT): Promise<MobilizeStandIn | null> {
+  let standIn: MobilizeStandIn;
   try {
-    const standIn = await startMobilizeStandIn({ port: DEMO_STANDIN_PORT, host: "127.0.0.1" });
-    const board = standIn.state.createGroup({ name: "Board Members" });
-    standIn.state.createGroup({ name: "Board Committee", parent_group_id: board.id });
-    standIn.state.createGroup({ name: "All Members Community" });
-    return standIn;
-  } catch (e) {
-    console.warn(
-      `  Demo Mobilize stand-in not started (port ${DEMO_STANDIN_PORT}: ${(e as Error).message}).`,
-    );
-    return null;
+    standIn = await startMobilizeStandIn({ port, host: "127.0.0.1" });
+  } catch (first) {
+    try {
+      standIn = await startMobilizeStandIn({ port: 0, host: "127.0.0.1" });
+    } catch (e) {
+      console.warn(
+        `  Demo Mobilize stand-in not started (port ${port}: ${(first as Error).message}; ` +
+          `any free port: ${(e as Error).message}).`,
+      );
+      return null;
+    }
   }
+  const board = standIn.state.createGroup({ name: "Board Members" });
+  standIn.state.createGroup({ name: "Board Committee", parent_group_id: board.id });
+  standIn.state.createGroup({ name: "All Members Community" });
+  return standIn;
 }
 
-/** Whether the saved Mobilize connection is the demo stand-in (then `npm start` must keep it running). */
-export async function usesDemoStandIn(db: Db): Promise<boolean> {
+/**
+ * The saved Mobilize connection when it is the demo stand-in (a loopback URL with the demo's credentials),
+ * else null. Whatever port it was saved with: the stand-in moves when its port is taken.
+ */
+async function demoConnection(db: Db): Promise<{ baseUrl: string; port: number } | null> {
   const row = await getIntegration(db, "mobilize");
-  return Boolean(row?.baseUrl.includes(`:${DEMO_STANDIN_PORT}/`));
+  if (!row) return null;
+  let url: URL;
+  try {
+    url = new URL(row.baseUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" || !loopbackHosts.has(url.hostname)) return null;
+  const connection = await openConnection(db, "mobilize").catch(() => null); // another site secret: not ours
+  if (
+    connection?.apiKey !== demoStandInCredentials.apiKey ||
+    connection.apiSecret !== demoStandInCredentials.apiSecret
+  )
+    return null;
+  return { baseUrl: row.baseUrl, port: Number(url.port) || 80 };
+}
+
+/**
+ * Later starts: when the saved Mobilize connection is the demo stand-in, starts it again, on its saved port
+ * when that is free, else on a free one, and then points the saved connection at the new URL so the demo's
+ * link keeps syncing. Null when the demo does not use the stand-in (or it could not start).
+ */
+export async function resumeDemoStandIn(db: Db): Promise<MobilizeStandIn | null> {
+  const saved = await demoConnection(db);
+  if (!saved) return null;
+  const standIn = await startDemoStandIn(saved.port);
+  if (standIn && standIn.url !== saved.baseUrl) {
+    await updateIntegrationBaseUrl(db, "mobilize", standIn.url);
+    console.log(
+      `  Port ${saved.port} is taken: the demo Mobilize stand-in now runs at ${standIn.url} (connection updated).`,
+    );
+  }
+  return standIn;
 }
 
 /** First start only: a group of current members with a login, linked to the stand-in's community. */

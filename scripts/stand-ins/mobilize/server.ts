@@ -214,9 +214,15 @@ export async function startMobilizeStandIn(options: StandInOptions = {}): Promis
     return { status: 404, body: { error_message: "Unknown test route" } };
   }
 
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
-  );
+  // A taken port (EADDRINUSE) rejects here; without the listener the server's "error" event would be unhandled
+  // and end the process.
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}/v1`,
