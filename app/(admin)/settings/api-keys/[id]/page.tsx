@@ -97,8 +97,11 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
             </div>
           </dl>
           <h3 className="mt-4 text-sm font-medium">Sample record, exactly as the API returns it</h3>
+          {/* Focusable: a long sample scrolls, and keyboard users must be able to scroll it too. */}
           <pre
             data-testid="preview-sample"
+            tabIndex={0}
+            aria-label="Sample record"
             className="mt-1 max-h-72 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
           >
             {preview.sample ? JSON.stringify(preview.sample, null, 2) : "No record in scope yet."}
