@@ -6,7 +6,23 @@ import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { MobilizeSettingsInput, TestOutcome } from "@/lib/connectors/mobilize/settings";
 
-type Initial = { baseUrl: string; companyField: string; jobTitleField: string };
+type Initial = {
+  baseUrl: string;
+  companyField: string;
+  jobTitleField: string;
+  updateUserMethod: string;
+} & Record<(typeof guessed)[number][0], string>;
+
+/** API details Mobilize does not document (external-apis.md [G]): the guesses are the defaults. */
+const guessed = [
+  ["pageSize", "Page size for lists", "Mobilize's maximum is undocumented; paging never relies on it."],
+  ["bulkAddPath", "Bulk add path", "{id} = the group. Empty = add members one by one."],
+  ["bulkBodyKey", "Bulk body property", "The JSON array property of a bulk add."],
+  ["addMemberPath", "Add one member path", "{group} = the group."],
+  ["memberPath", "One membership path (read, remove)", "{group}, {user}."],
+  ["createUserPath", "Create user path", ""],
+  ["updateUserPath", "Update user path", "{user} = Mobilize's user id."],
+] as const;
 
 export function MobilizeSettingsForm({
   connected,
@@ -37,7 +53,7 @@ export function MobilizeSettingsForm({
       className="grid max-w-xl gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setOutcome(await save(values)));
+        start(async () => setOutcome(await save(values as MobilizeSettingsInput)));
       }}
     >
       <Field id="mz-key" label="API key" hint={secretHint} error={fieldError("apiKey")}>
@@ -75,13 +91,44 @@ export function MobilizeSettingsForm({
           <TextInput id="mz-title" value={values.jobTitleField} onChange={set("jobTitleField")} />
         </Field>
       </div>
+      <details className="rounded-md border border-slate-200 p-3">
+        <summary className="cursor-pointer text-sm font-medium">
+          Advanced: API details Mobilize does not document
+        </summary>
+        <p className="mt-2 text-xs text-slate-600">
+          Change these only if your Mobilize tenant answers differently (a 404 or 405 in the sync log).
+          Unknown answers degrade safely: bulk falls back to one-by-one, and a 405 on update tries the other
+          method.
+        </p>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2">
+          {guessed.map(([k, label, hint]) => (
+            <Field key={k} id={`mz-${k}`} label={label} hint={hint || undefined} error={fieldError(k)}>
+              <TextInput id={`mz-${k}`} value={String(values[k])} onChange={set(k)} />
+            </Field>
+          ))}
+          <Field id="mz-updateUserMethod" label="Update user method" error={fieldError("updateUserMethod")}>
+            <select
+              id="mz-updateUserMethod"
+              className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              value={String(values.updateUserMethod)}
+              onChange={(e) => {
+                setValues((v) => ({ ...v, updateUserMethod: e.target.value }));
+                setOutcome(null);
+              }}
+            >
+              <option value="PUT">PUT</option>
+              <option value="PATCH">PATCH</option>
+            </select>
+          </Field>
+        </div>
+      </details>
       <div className="flex items-center gap-3">
         <Button
           variant="secondary"
           disabled={pending}
           onClick={() =>
             start(async () => {
-              const r = await test(values);
+              const r = await test(values as MobilizeSettingsInput);
               setOutcome(r);
               setTested(r.ok ? snapshot : null);
             })

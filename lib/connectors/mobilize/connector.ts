@@ -22,7 +22,18 @@ export type MobilizeOptions = MobilizeFieldMapping & {
   pageSize: number;
   /** Bulk add path with {id}; "" = add one member per request. Bulk limit 1000 is documented [C]. */
   bulkAddPath: string;
+  /** The bulk body's array property (the wrapper is undocumented [G]). */
+  bulkBodyKey: string;
   bulkMax: number;
+  /** Add one member [G]: {group} is the group id. */
+  addMemberPath: string;
+  /** Remove one member, and read one membership [G]: {group}, {user}. */
+  memberPath: string;
+  /** Create a user (path [G]; behaviour [C]). */
+  createUserPath: string;
+  /** Update a user [G]: {user}; the method is a guess too, and a 405 tries the other one (remembered). */
+  updateUserPath: string;
+  updateUserMethod: "PUT" | "PATCH";
 };
 
 export const defaultMobilizeOptions = {
@@ -31,7 +42,13 @@ export const defaultMobilizeOptions = {
   // Max `limit` is unknown [G]; paging never relies on it being honoured (paging.ts).
   pageSize: 100,
   bulkAddPath: "/groups/{id}/members/bulk",
+  bulkBodyKey: "members",
   bulkMax: 1000,
+  addMemberPath: "/groups/{group}/members",
+  memberPath: "/groups/{group}/members/{user}",
+  createUserPath: "/users",
+  updateUserPath: "/users/{user}",
+  updateUserMethod: "PUT",
 } satisfies Omit<MobilizeOptions, "apiKey" | "apiSecret">;
 
 /**
@@ -40,6 +57,14 @@ export const defaultMobilizeOptions = {
  */
 const bulkUnavailable = new Set<string>();
 const bulkMissingStatuses = new Set([404, 405, 501]);
+/** Connections whose user update answered 405 to the configured method: the other method is used. */
+const otherUpdateMethod = new Set<string>();
+
+/** A configured path with its {placeholders} filled, each value URL-encoded. */
+const pathOf = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? encodeURIComponent(values[name]) : whole,
+  );
 
 type BulkResult = { index: number; status: string; user_id?: string | number; error_message?: string };
 
@@ -58,7 +83,7 @@ export function createMobilizeConnector(
 
   async function addOne(groupId: string, person: SyncPerson): Promise<AddResult> {
     try {
-      const user = await client.request("POST", `/groups/${enc(groupId)}/members`, {
+      const user = await client.request("POST", pathOf(o.addMemberPath, { group: groupId }), {
         body: toAddMemberBody(person, o),
       });
       return { personId: person.personId, ok: true, remoteUserId: fromMobilizeUser(user).remoteUserId };
@@ -131,11 +156,11 @@ export function createMobilizeConnector(
       };
       if (!o.bulkAddPath || people.length === 1 || bulkUnavailable.has(bulkKey)) return oneByOne();
       if (people.length > o.bulkMax) throw new Error(`at most ${o.bulkMax} members per bulk request`);
-      const path = o.bulkAddPath.replace("{id}", enc(groupId));
+      const path = pathOf(o.bulkAddPath, { id: groupId, group: groupId });
       let body: { results?: BulkResult[] } | undefined;
       try {
         body = await client.request<{ results?: BulkResult[] }>("POST", path, {
-          body: { members: people.map((p) => toAddMemberBody(p, o)) },
+          body: { [o.bulkBodyKey]: people.map((p) => toAddMemberBody(p, o)) },
         });
       } catch (e) {
         if (!(e instanceof HttpError && e.status !== undefined && bulkMissingStatuses.has(e.status))) throw e;
@@ -159,7 +184,7 @@ export function createMobilizeConnector(
 
     async removeMember(groupId, remoteUserId) {
       try {
-        await client.request("DELETE", `/groups/${enc(groupId)}/members/${enc(remoteUserId)}`);
+        await client.request("DELETE", pathOf(o.memberPath, { group: groupId, user: remoteUserId }));
         return "removed";
       } catch (e) {
         if (e instanceof HttpError && e.status === 404) return "not_member";
@@ -170,7 +195,7 @@ export function createMobilizeConnector(
     async checkMember(groupId, who) {
       if (who.remoteUserId) {
         try {
-          await client.request("GET", `/groups/${enc(groupId)}/members/${enc(who.remoteUserId)}`, {
+          await client.request("GET", pathOf(o.memberPath, { group: groupId, user: who.remoteUserId }), {
             query: { include_fields: false },
           });
           return { member: true, remoteUserId: who.remoteUserId };
@@ -196,12 +221,21 @@ export function createMobilizeConnector(
 
     async upsertPerson(person) {
       if (person.remoteUserId) {
-        await client.request("PUT", `/users/${enc(person.remoteUserId)}`, {
-          body: toUpdateUserBody(person, o),
-        });
+        const path = pathOf(o.updateUserPath, { user: person.remoteUserId });
+        const body = toUpdateUserBody(person, o);
+        const other = o.updateUserMethod === "PUT" ? "PATCH" : "PUT";
+        const updateKey = `${o.baseUrl}|${o.updateUserPath}|${o.updateUserMethod}`;
+        const method = otherUpdateMethod.has(updateKey) ? other : o.updateUserMethod;
+        try {
+          await client.request(method, path, { body });
+        } catch (e) {
+          if (!(e instanceof HttpError && e.status === 405 && method === o.updateUserMethod)) throw e;
+          await client.request(other, path, { body });
+          otherUpdateMethod.add(updateKey);
+        }
         return { remoteUserId: person.remoteUserId };
       }
-      const user = await client.request("POST", "/users", { body: toUpdateUserBody(person, o) });
+      const user = await client.request("POST", o.createUserPath, { body: toUpdateUserBody(person, o) });
       return { remoteUserId: fromMobilizeUser(user).remoteUserId };
     },
   };

@@ -16,6 +16,38 @@ const fieldKey = z
   .max(100)
   .regex(/^[A-Za-z0-9_]*$/, "use letters, digits and _ only (Mobilize's field key), or leave empty");
 
+/** An API path with optional {group}, {user} or {id} placeholders; "" where the setting allows it. */
+const apiPath = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(
+    /^(\/[A-Za-z0-9._~\-{}]*)+$/,
+    "start with / and use letters, digits, -, _, . and {group}/{user}/{id}",
+  );
+
+/**
+ * API details the public material only guesses (external-apis.md, marked [G]): settings, with the guesses as
+ * defaults, so a tenant whose API differs is served without a code change. Each also degrades safely in the
+ * connector (bulk falls back to single adds, paging never trusts the page size, a 405 on update tries the
+ * other method).
+ */
+const guessedApiSettings = {
+  pageSize: z.coerce.number().int().min(1).max(1000).default(defaultMobilizeOptions.pageSize),
+  bulkAddPath: apiPath.or(z.literal("")).default(defaultMobilizeOptions.bulkAddPath),
+  bulkBodyKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a JSON property name")
+    .default(defaultMobilizeOptions.bulkBodyKey),
+  addMemberPath: apiPath.default(defaultMobilizeOptions.addMemberPath),
+  memberPath: apiPath.default(defaultMobilizeOptions.memberPath),
+  createUserPath: apiPath.default(defaultMobilizeOptions.createUserPath),
+  updateUserPath: apiPath.default(defaultMobilizeOptions.updateUserPath),
+  updateUserMethod: z.enum(["PUT", "PATCH"]).default(defaultMobilizeOptions.updateUserMethod),
+};
+export const guessedApiSettingKeys = Object.keys(guessedApiSettings) as (keyof typeof guessedApiSettings)[];
+
 export const mobilizeSettingsSchema = z.object({
   baseUrl: z
     .string()
@@ -27,11 +59,19 @@ export const mobilizeSettingsSchema = z.object({
   apiSecret: z.string().trim().max(500),
   companyField: fieldKey.default(defaultFieldMapping.companyField),
   jobTitleField: fieldKey.default(defaultFieldMapping.jobTitleField),
+  ...guessedApiSettings,
 });
 export type MobilizeSettingsInput = z.input<typeof mobilizeSettingsSchema>;
 
 /** What the settings form shows before anything is stored. */
-export const mobilizeSettingsDefaults = { baseUrl: defaultMobilizeBaseUrl, ...defaultFieldMapping };
+export const mobilizeSettingsDefaults = {
+  baseUrl: defaultMobilizeBaseUrl,
+  ...defaultFieldMapping,
+  ...Object.fromEntries(guessedApiSettingKeys.map((k) => [k, defaultMobilizeOptions[k]])),
+} as typeof defaultFieldMapping &
+  Pick<MobilizeOptions, (typeof guessedApiSettingKeys)[number]> & {
+    baseUrl: string;
+  };
 
 /** Connector options of a stored connection: the defaults, then what the settings stored. */
 export function mobilizeOptionsOf(c: Connection): MobilizeOptions {
@@ -54,7 +94,11 @@ export const mobilizeVendor = defineVendor({
     baseUrl: s.baseUrl,
     apiKey: s.apiKey,
     apiSecret: s.apiSecret,
-    options: { companyField: s.companyField, jobTitleField: s.jobTitleField },
+    options: {
+      companyField: s.companyField,
+      jobTitleField: s.jobTitleField,
+      ...Object.fromEntries(guessedApiSettingKeys.map((k) => [k, s[k]])),
+    },
   }),
   createConnector: (c, http) => createMobilizeConnector(mobilizeOptionsOf(c), http),
   testConnection: (c) => createMobilizeConnector(mobilizeOptionsOf(c), { timeoutMs: 8000 }).testConnection(),

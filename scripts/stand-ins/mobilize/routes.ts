@@ -11,6 +11,8 @@ export type ApiOptions = {
   bulkDelayMs: number;
   /** false: no bulk route (a bulk POST is "Method not allowed", 405), as a stricter reading of the docs. */
   bulk: boolean;
+  /** Methods that update a user (the reference guesses PUT); any other answers 405. */
+  userUpdateMethods: ("PUT" | "PATCH")[];
 };
 export type Counters = {
   requests: number;
@@ -185,7 +187,8 @@ export async function handleApi(
     const user = state.users.get(parts[1]);
     if (!user) return err(404, `User ${parts[1]} not found`);
     if (method === "GET") return { status: 200, body: state.userView(user, includeFields) };
-    if (method === "PUT") {
+    if (method === "PUT" || method === "PATCH") {
+      if (!opts.userUpdateMethods.includes(method)) return err(405, "Method not allowed");
       if (typeof b.first_name === "string") user.first_name = b.first_name;
       if (typeof b.last_name === "string") user.last_name = b.last_name;
       if (b.fields && typeof b.fields === "object") user.fields = { ...user.fields, ...(b.fields as object) };

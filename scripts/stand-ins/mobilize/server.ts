@@ -43,6 +43,7 @@ export type MobilizeStandIn = {
 };
 
 const defaultApi: ApiOptions = {
+  userUpdateMethods: ["PUT"],
   envelope: "array",
   defaultLimit: 25,
   maxLimit: 1000,

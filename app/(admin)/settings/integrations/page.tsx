@@ -41,9 +41,13 @@ export default async function IntegrationsPage() {
         <MobilizeSettingsForm
           connected={Boolean(summary)}
           initial={{
+            ...(Object.fromEntries(
+              Object.keys(defaults).map((k) => [
+                k,
+                String(summary?.options[k] ?? defaults[k as keyof typeof defaults]),
+              ]),
+            ) as Record<keyof typeof defaults, string>),
             baseUrl: summary?.baseUrl ?? defaults.baseUrl,
-            companyField: String(summary?.options.companyField ?? defaults.companyField),
-            jobTitleField: String(summary?.options.jobTitleField ?? defaults.jobTitleField),
           }}
           test={testMobilizeAction}
           save={saveMobilizeAction}
