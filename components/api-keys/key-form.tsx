@@ -1,7 +1,7 @@
 "use client";
 // Add / Edit API key, point by point as the seed describes: name, webhook URLs, access, signup protection,
 // and Limit Member Data with one group and field checkboxes (identity fields checked and locked).
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { memberFieldCatalogue } from "@/lib/schemas/member-fields";
@@ -81,9 +81,24 @@ export function KeyForm({
   const [limit, setLimit] = useState(values.limitMemberData);
   if (state.created) return <SecretOnce id={state.created.id} secret={state.created.secret} />;
   const f = state.fields ?? {};
-  const urlError = Object.entries(f).find(([k]) => k.startsWith("webhookUrls"))?.[1];
+  // Every bad URL, each named by its line (the server checks them all).
+  const urlError =
+    Object.entries(f)
+      .filter(([k]) => k.startsWith("webhookUrls"))
+      .map(([k, message]) => `Line ${Number(k.split(".")[1] ?? 0) + 1}: ${message}`)
+      .join(" ") || undefined;
   return (
-    <form action={formAction} className="max-w-2xl space-y-6" noValidate>
+    <form
+      className="max-w-2xl space-y-6"
+      noValidate
+      // Submitted by hand, not through `action`: React resets a form after its action runs, which would
+      // blank what was typed whenever the server refuses it.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {state.error && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           {state.error}
