@@ -47,6 +47,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: NEXT_NODE_OPTIONS,
       PORT: String(port),
+      // The specs' vendor stand-ins listen on localhost (random ports); connector base URLs pass the
+      // outbound address guard. 127.0.0.1 stays refused (the webhooks spec needs the site setting for it).
+      GUILDHALL_OUTBOUND_ALLOW: "localhost",
     },
   },
 });

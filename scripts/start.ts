@@ -110,6 +110,17 @@ async function prepareDatabase(): Promise<MobilizeStandIn | null> {
   }
 }
 
+/**
+ * The demo's stand-in listens on loopback, which the outbound address guard refuses by default: this run
+ * (and only this run) allows its one host:port, so Test connection and syncs reach it.
+ */
+function withDemoStandInAllowed(base: NodeJS.ProcessEnv, standIn: MobilizeStandIn | null) {
+  if (!standIn) return base;
+  const hostPort = new URL(standIn.url).host;
+  const allow = [base.GUILDHALL_OUTBOUND_ALLOW, hostPort].filter(Boolean).join(",");
+  return { ...base, GUILDHALL_OUTBOUND_ALLOW: allow };
+}
+
 async function main() {
   ensureBuild();
   const url = `http://localhost:${env.PORT}`;
@@ -121,7 +132,10 @@ async function main() {
     process.exit(1);
   }
   console.log(`Guildhall: ${url}`);
-  const child = spawn(next, ["start", "-p", String(env.PORT)], { stdio: "inherit", env: nextStartEnv() });
+  const child = spawn(next, ["start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: nextStartEnv(withDemoStandInAllowed(process.env, standIn)),
+  });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => {
     void standIn?.close();

@@ -46,7 +46,9 @@ export function MobilizeSettingsForm({
   };
   const fieldError = (f: string) =>
     outcome && !outcome.ok && outcome.field === f ? outcome.message : undefined;
-  const secretHint = connected ? "Leave empty to keep the stored value (it is never shown)." : undefined;
+  const secretHint = connected
+    ? "Leave empty to keep the stored value (it is never shown); re-enter it when you change the base URL."
+    : undefined;
 
   return (
     <form

@@ -1,10 +1,17 @@
 // The HTTP client every vendor connector shares: timeouts, retries with backoff on 5xx/timeouts/dropped
-// connections, 429 + Retry-After, redirects followed by hand so Authorization is re-sent (fetch drops it
-// on a cross-origin hop), and a limit/offset paging helper.
+// connections, 429 + Retry-After, and redirects followed by hand: at most `maxRedirects` hops, each target
+// checked by the outbound address guard (lib/outbound/address-guard.ts, as webhook URLs are), and only within
+// the origin of the request, so the credentials in the headers never travel to another address.
+//
+// A remote error answer is summarized (status code and its standard reason phrase): its body is neither put
+// in the error's message nor kept on the error, so it cannot reach a page or a log.
 //
 // Writes are not blindly retried after an answer-less failure: the server may have applied them. Those
 // throw with `ambiguous: true` and the sync engine re-reads the remote state before trying again, which
 // is what keeps a completed add or remove from being sent twice.
+
+import { STATUS_CODES } from "node:http";
+import { checkOutboundTarget } from "@/lib/outbound/address-guard";
 
 export type HttpErrorKind =
   "auth" | "unreachable" | "timeout" | "rate_limited" | "server" | "client" | "unexpected";
@@ -14,7 +21,6 @@ export class HttpError extends Error {
     readonly kind: HttpErrorKind,
     message: string,
     readonly status?: number,
-    readonly body?: unknown,
     /** True when the request may have been applied although no answer arrived. */
     readonly ambiguous = false,
   ) {
@@ -67,13 +73,17 @@ async function parseBody(res: Response): Promise<unknown> {
   }
 }
 
-function messageOf(body: unknown, status: number): string {
-  if (body && typeof body === "object") {
-    const b = body as Record<string, unknown>;
-    const m = b.error_message ?? b.message ?? b.error;
-    if (typeof m === "string") return m;
-  }
-  return typeof body === "string" && body.length < 200 && body ? body : `HTTP ${status}`;
+/** What an error answer is shown as: "HTTP 404 Not Found". Never the body (remote text, maybe echoing input). */
+export function statusSummary(status: number): string {
+  const reason = STATUS_CODES[status];
+  return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+
+/** Whether a 409's body says an operation is still in progress (read, never shown). */
+function saysInProgress(body: unknown): boolean {
+  const b = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const m = typeof body === "string" ? body : (b.error_message ?? b.message ?? b.error);
+  return typeof m === "string" && /in progress/i.test(m);
 }
 
 export class HttpClient {
@@ -110,21 +120,21 @@ export class HttpClient {
         const res = await this.send(method, url, options.body);
         const body = await parseBody(res);
         if (res.ok) return body as T;
-        const message = messageOf(body, res.status);
-        if (res.status === 401 || res.status === 403) throw new HttpError("auth", message, res.status, body);
-        if (res.status === 429 || (res.status === 409 && /in progress/i.test(message))) {
+        const message = statusSummary(res.status);
+        if (res.status === 401 || res.status === 403) throw new HttpError("auth", message, res.status);
+        if (res.status === 429 || (res.status === 409 && saysInProgress(body))) {
           // Refused before doing anything: always safe to send again, after the server's wait if it gave one.
-          lastError = new HttpError("rate_limited", message, res.status, body);
+          lastError = new HttpError("rate_limited", message, res.status);
           delay = Math.min(
             this.opts.maxDelayMs,
             retryAfterMs(res.headers.get("retry-after")) ?? this.backoff(attempt),
           );
         } else if (res.status >= 500) {
-          lastError = new HttpError("server", message, res.status, body, !safe);
+          lastError = new HttpError("server", message, res.status, !safe);
           if (!safe) throw lastError;
           delay = this.backoff(attempt);
         } else {
-          throw new HttpError("client", message, res.status, body);
+          throw new HttpError("client", message, res.status);
         }
       } catch (e) {
         if (e instanceof HttpError) {
@@ -140,7 +150,7 @@ export class HttpClient {
           const what = timedOut
             ? `timed out after ${this.opts.timeoutMs} ms`
             : `could not be reached (${code ?? (e as Error).message})`;
-          lastError = new HttpError(kind, `${url.origin} ${what}`, undefined, undefined, !safe && !notSent);
+          lastError = new HttpError(kind, `${url.origin} ${what}`, undefined, !safe && !notSent);
           if (lastError.ambiguous) throw lastError;
           delay = this.backoff(attempt);
         }
@@ -150,7 +160,10 @@ export class HttpClient {
     throw lastError ?? new HttpError("unexpected", "request failed");
   }
 
-  /** One attempt, following redirects by hand with the same headers (Authorization included). */
+  /**
+   * One attempt, following redirects by hand: every target passes the outbound address guard and must stay
+   * on the request's origin (the headers carry the credentials); at most `maxRedirects` hops.
+   */
   private async send(method: string, url: URL, body: unknown): Promise<Response> {
     let target = url;
     for (let hop = 0; hop <= this.opts.maxRedirects; hop++) {
@@ -169,7 +182,8 @@ export class HttpClient {
       const location = res.headers.get("location");
       if (res.status >= 300 && res.status < 400 && location) {
         await res.body?.cancel();
-        target = new URL(location, target);
+        if (hop === this.opts.maxRedirects) break;
+        target = await checkedRedirect(url, location, target);
         continue;
       }
       return res;
@@ -178,11 +192,37 @@ export class HttpClient {
   }
 }
 
+/** The next hop of a redirect, or an HttpError when it leaves the origin or the guard refuses its address. */
+async function checkedRedirect(start: URL, location: string, from: URL): Promise<URL> {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new HttpError("unexpected", `${start.origin} redirected to an invalid address`);
+  }
+  try {
+    await checkOutboundTarget(next.toString(), { allowPrivate: false, field: "redirect" });
+  } catch (e) {
+    const why = (e as { details?: { fields?: { message: string }[] } }).details?.fields?.[0]?.message;
+    throw new HttpError(
+      "unexpected",
+      `redirect from ${start.origin} refused: ${why ?? "address not allowed"}`,
+    );
+  }
+  if (next.origin !== start.origin)
+    throw new HttpError(
+      "unexpected",
+      `${start.origin} redirected to another origin (${next.origin}); not followed, so the credentials ` +
+        "stay with the configured address. Use the final address as the base URL.",
+    );
+  return next;
+}
+
 export function unwrapPage<T>(body: unknown): { items: T[]; count?: number } {
   if (Array.isArray(body)) return { items: body as T[] };
   if (body && typeof body === "object" && Array.isArray((body as { results?: unknown }).results)) {
     const b = body as { results: T[]; count?: number };
     return { items: b.results, count: typeof b.count === "number" ? b.count : undefined };
   }
-  throw new HttpError("unexpected", "expected a list (an array or {results: [...]})", undefined, body);
+  throw new HttpError("unexpected", "expected a list (an array or {results: [...]})");
 }

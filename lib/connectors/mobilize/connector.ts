@@ -90,7 +90,11 @@ export function createMobilizeConnector(
     } catch (e) {
       // A 4xx about this person (bad email, unknown user id) is a per-person rejection, not a failed run.
       if (e instanceof HttpError && e.kind === "client")
-        return { personId: person.personId, ok: false, message: e.message };
+        return {
+          personId: person.personId,
+          ok: false,
+          message: `Mobilize refused this member (${e.message})`,
+        };
       throw e;
     }
   }
@@ -120,10 +124,8 @@ export function createMobilizeConnector(
               "unreachable",
               `Mobilize could not be reached at ${o.baseUrl}: ${e.message}`,
             );
-          throw new ConnectionError(
-            "unexpected_answer",
-            `Unexpected answer from Mobilize (${e.status ?? "no status"}): ${e.message}`,
-          );
+          // e.message is a summary ("HTTP 500 Internal Server Error"), never the remote body.
+          throw new ConnectionError("unexpected_answer", `Unexpected answer from Mobilize: ${e.message}`);
         }
         throw new ConnectionError(
           "unexpected_answer",

@@ -107,7 +107,9 @@ describe("sync engine", () => {
     await runSync(t.db, linkId);
     const st = await statuses();
     expect(st[seed.eligibleIds[2]]).toMatchObject({ state: "error", reason: "remote_rejected" });
-    expect(st[seed.eligibleIds[2]].message).toMatch(/Invalid email/);
+    // The status code is kept, never Mobilize's error body ("Invalid email" stays remote).
+    expect(st[seed.eligibleIds[2]].message).toMatch(/HTTP 400 Bad Request/);
+    expect(st[seed.eligibleIds[2]].message).not.toMatch(/Invalid email/);
   });
 
   it("pauses a mass removal for confirmation, then applies it once approved", async () => {
