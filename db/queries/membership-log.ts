@@ -9,7 +9,14 @@ import { groupMembershipChanges, type MemberRecordType } from "../schema";
 /** All writers of the membership log serialise on this (held to commit), like the change outbox. */
 export const MEMBERSHIP_LOG_LOCK = 7_402_212;
 
-const lockLog = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_LOG_LOCK})`);
+/**
+ * Held to commit by every writer of stored membership. A re-decision takes it BEFORE it reads the records
+ * (lib/groups/membership.ts reevaluateRecords): a concurrent write that moves a record out then cannot
+ * commit its new data and membership between this reader's look at the record and its look at the stored
+ * membership, which would otherwise write back the old "in" next to the new data.
+ */
+export const lockMembershipLog = (tx: DbOrTx) =>
+  tx.execute(sql`select pg_advisory_xact_lock(${MEMBERSHIP_LOG_LOCK})`);
 
 export type MembershipChangeRow = typeof groupMembershipChanges.$inferSelect;
 
@@ -48,7 +55,7 @@ export async function applyMembershipDiff(
   wanted: SQL,
   causeCursor: number | null,
 ): Promise<{ entered: number; left: number }> {
-  await lockLog(tx);
+  await lockMembershipLog(tx);
   const [row] = (await tx.execute(sql`
     with diff as materialized (${membershipDiffSql(groupId, wanted)}),
     ins as (insert into group_members (group_id, record_type, record_id)
@@ -90,7 +97,7 @@ export async function writeMemberships(
   causeOf: (id: string) => number | null,
 ): Promise<void> {
   if (!add.length && !remove.length) return;
-  await lockLog(tx);
+  await lockMembershipLog(tx);
   if (add.length)
     await tx.execute(
       sql`insert into group_members (group_id, record_type, record_id) values ${sql.join(
@@ -116,7 +123,7 @@ export async function writeMemberships(
 
 /** Every member leaves the group (logged), e.g. before the group is deleted. */
 export async function removeAllMembers(tx: DbOrTx, groupId: string): Promise<void> {
-  await lockLog(tx);
+  await lockMembershipLog(tx);
   await tx.execute(sql`insert into group_membership_changes (group_id, record_type, record_id, kind)
     select group_id, record_type, record_id, 'left_group' from group_members where group_id = ${groupId}::uuid
     order by record_type, record_id`);

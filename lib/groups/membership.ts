@@ -4,7 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { applyMembershipDiff, storedGroupsOf, writeMemberships } from "@/db/queries/membership-log";
+import { applyMembershipDiff, lockMembershipLog, storedGroupsOf, writeMemberships } from "@/db/queries/membership-log";
 import { fromClause, groupSql, membersSql } from "./compile";
 import type { ConditionContext, GroupDef, MemberRecordType } from "./types";
 
@@ -83,6 +83,8 @@ export async function reevaluateRecords(
 ): Promise<{ entered: number; left: number }> {
   let entered = 0;
   let left = 0;
+  // Before any read: the records and their stored membership must be seen as of the same commits.
+  if (ids.length) await lockMembershipLog(tx);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const wanted = await groupsOfRecords(tx, t, chunk, ctx);
