@@ -3,6 +3,7 @@
 // SSO checks read it with one indexed lookup; every entry/exit is logged with a cursor for followers.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   bigint,
   index,
   integer,
@@ -31,6 +32,8 @@ export const groups = pgTable(
     mode: text("mode", { enum: groupModes }).notNull().default("conditions"),
     /** The condition tree (lib/groups/schema.ts); null = every record of the chosen types. */
     conditions: jsonb("conditions").$type<unknown>(),
+    /** Shown to its members on the portal's "My groups" page; off by default (a group's name can be sensitive). */
+    visibleToMembers: boolean("visible_to_members").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),

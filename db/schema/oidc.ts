@@ -1,6 +1,6 @@
 // Guildhall as an OpenID Connect provider: SSO clients, signing keys, authorization codes and issued tokens.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { people } from "./records";
 import { users } from "./accounts";
 
@@ -29,6 +29,8 @@ export const ssoClients = pgTable("sso_clients", {
     .default(sql`'{}'::uuid[]`),
   /** Public clients (no secret kept safe, e.g. a SPA) must use PKCE. */
   isPublic: boolean("is_public").notNull().default(false),
+  /** A short line staff write for members (shown on the portal's "Connected apps"). */
+  description: text("description").notNull().default(""),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -88,4 +90,19 @@ export const oidcTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index("oidc_tokens_code_idx").on(t.codeHash), index("oidc_tokens_expires_idx").on(t.expiresAt)],
+);
+
+/** When a member last signed in to each SSO client (written at the code exchange), for "Connected apps". */
+export const oidcClientSignIns = pgTable(
+  "oidc_client_sign_ins",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => ssoClients.id, { onDelete: "cascade" }),
+    lastSignedInAt: timestamp("last_signed_in_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.clientId] })],
 );
