@@ -1,6 +1,16 @@
 // Guildhall as an OpenID Connect provider: SSO clients, signing keys, authorization codes and issued tokens.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { people } from "./records";
 import { users } from "./accounts";
 
