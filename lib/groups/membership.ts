@@ -4,7 +4,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { applyMembershipDiff, lockMembershipLog, storedGroupsOf, writeMemberships } from "@/db/queries/membership-log";
+import {
+  applyMembershipDiff,
+  lockMembershipLog,
+  storedGroupsOf,
+  writeMemberships,
+} from "@/db/queries/membership-log";
 import { fromClause, groupSql, membersSql } from "./compile";
 import type { ConditionContext, GroupDef, MemberRecordType } from "./types";
 
