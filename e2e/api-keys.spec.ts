@@ -1,5 +1,6 @@
-// API keys end to end: create a key with a group and fields, copy it once, preview it, call the API
-// with it, roll it (the old key works during the grace), delete it (then the API refuses it).
+// API keys end to end: create a key with a group and fields (Save & Close shows it once on the list),
+// edit it from the list, preview it, call the API with it, roll it (the old key works during the grace),
+// delete it from the list after a confirmation that names what it revokes (then the API refuses it).
 import { cli } from "./cli";
 import { expect, expectAccessible, signInAsAdmin, test } from "./fixtures";
 
@@ -20,16 +21,36 @@ test("an API key from creation to deletion", async ({ page, context }) => {
   await expect(page.getByLabel("First name")).toBeChecked();
   await expect(page.getByLabel("First name")).toBeDisabled();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save & Close" }).click();
 
+  // Back on the list, which shows the new key this once.
+  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+  await expect(page.getByText("“Partner association” was added.")).toBeVisible();
   const shown = page.getByTestId("api-key-secret");
   await expect(shown).toContainText("gk_");
   const secret = (await shown.textContent())!.trim();
   await page.getByRole("button", { name: "Copy API key" }).click();
-  await expect(page.getByRole("button", { name: "Copy API key" })).toHaveText("Copied");
+  await expect(page.getByRole("button", { name: "Copied API key" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await expectAccessible(page);
+  // Once: the server forgets it as soon as it is on screen, and a reload does not show it again.
+  await expect
+    .poll(async () => (await context.cookies()).some((c) => c.name === "gh_new_api_key"))
+    .toBe(false);
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Partner association", exact: true })).toBeVisible();
+  await expect(page.getByTestId("api-key-secret")).toHaveCount(0);
+  expect(await page.content()).not.toContain(secret);
 
-  await page.getByRole("link", { name: "Continue to the key page" }).click();
+  // Edit from the list; Save & Close comes back to it with a notice.
+  await page.getByRole("link", { name: "Edit Partner association" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Partner association");
+  await page.getByLabel("Name", { exact: true }).fill("Partner association A");
+  await page.getByRole("button", { name: "Save & Close" }).click();
+  await expect(page).toHaveURL(/\/settings\/api-keys\?saved=/);
+  await expect(page.getByText("“Partner association A” was saved.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Partner association A", exact: true }).click();
   await expect(page.getByTestId("preview-fields")).toHaveText("email");
   const count = Number(await page.getByTestId("preview-count").textContent());
   expect(count).toBeGreaterThan(0);
@@ -68,11 +89,16 @@ test("an API key from creation to deletion", async ({ page, context }) => {
 
   await page.goto("/api-reference");
   await expect(page.getByText("/api/v1/members/{id}").first()).toBeVisible();
-  await page.goBack();
 
-  await page.getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete key" }).click();
-  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+  // Delete from the list row: the confirmation names the key and what deleting it revokes.
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "Delete Partner association A" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Anyone using “Partner association A” loses access at once");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Delete key" }).click();
+  await expect(page).toHaveURL(/\/settings\/api-keys\?deleted=/);
+  await expect(page.getByText("“Partner association A” was deleted")).toBeVisible();
   await expect(page.getByRole("main").getByText("No API keys yet")).toBeVisible();
   const refused = await page.request.get("/api/v1/members", {
     headers: { authorization: `Bearer ${secret}` },
@@ -91,7 +117,7 @@ test("a refused key keeps what was typed and names every bad webhook URL", async
   await page.getByLabel("Name").fill("Keeps typing");
   await page.getByLabel("Webhook endpoint URL(s)").fill(urls);
   await page.getByLabel("Event data").uncheck();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save & Close" }).click();
   await expect(page.getByRole("alert").first()).toContainText("Please correct the fields marked below.");
   await expect(page.getByLabel("Name")).toHaveValue("Keeps typing");
   await expect(page.getByLabel("Webhook endpoint URL(s)")).toHaveValue(urls);
@@ -104,11 +130,12 @@ test("a refused key keeps what was typed and names every bad webhook URL", async
 
   // Fixed: the not-yet-live partner URL saves.
   await page.getByLabel("Webhook endpoint URL(s)").fill("https://hooks.partner-not-live.invalid/ok");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save & Close" }).click();
   await expect(page.getByTestId("api-key-secret")).toContainText("gk_");
   // Removed again: the name never resolves, and later specs launch the site (deliveries would try it).
   await page.getByRole("link", { name: "Continue to the key page" }).click();
+  await expect(page.getByRole("heading", { name: "Keeps typing" })).toBeVisible();
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete key" }).click();
-  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+  await expect(page).toHaveURL(/\/settings\/api-keys\?deleted=/);
 });

@@ -33,7 +33,7 @@ test("a change reaches the receiver signed, is logged, and can be replayed", asy
     await page.goto("/settings/api-keys/new");
     await page.getByLabel("Name").fill("Webhook partner");
     await page.getByLabel("Webhook endpoint URL(s)").fill(url);
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save & Close" }).click();
     const secret = (await page.getByTestId("api-key-secret").textContent())!.trim();
     await page.getByRole("link", { name: "Continue to the key page" }).click();
     await page.getByRole("link", { name: "Delivery log and tools" }).click();
@@ -107,7 +107,7 @@ test("an endpoint a key registers through the API gets signed webhooks, shows on
 
     await page.goto("/settings/api-keys/new");
     await page.getByLabel("Name").fill("Affiliate feed");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save & Close" }).click();
     const secret = (await page.getByTestId("api-key-secret").textContent())!.trim();
     const auth = { authorization: `Bearer ${secret}` };
 

@@ -1,12 +1,12 @@
 "use client";
 // Add / Edit API key, point by point as the seed describes: name, webhook URLs, access, signup protection,
 // and Limit Member Data with one group and field checkboxes (identity fields checked and locked).
+import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { memberFieldCatalogue } from "@/lib/schemas/member-fields";
 import type { KeyFormState } from "./form-states";
-import { SecretOnce } from "./secret-once";
 
 export type KeyFormValues = {
   name: string;
@@ -79,7 +79,6 @@ export function KeyForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const [limit, setLimit] = useState(values.limitMemberData);
-  if (state.created) return <SecretOnce id={state.created.id} secret={state.created.secret} />;
   const f = state.fields ?? {};
   // Every bad URL, each named by its line (the server checks them all).
   const urlError =
@@ -221,9 +220,14 @@ export function KeyForm({
           </fieldset>
         </div>
       )}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
-      </Button>
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </Button>
+        <Link className="text-brand-700 underline" href="/settings/api-keys">
+          Cancel
+        </Link>
+      </div>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // The client secret, shown exactly once (right after create or regenerate).
 import Link from "next/link";
-import { CopyValue } from "./copy-button";
+import { CopyValue } from "@/components/ui/copy-button";
 
 export function SecretOnce({
   id,

@@ -25,14 +25,17 @@ export function ButtonLink({
   variant = "primary",
   children,
   className = "",
+  ariaLabel,
 }: {
   href: string;
   variant?: ButtonVariant;
   children: React.ReactNode;
   className?: string;
+  /** The accessible name when the text alone is ambiguous (one per table row). */
+  ariaLabel?: string;
 }) {
   return (
-    <Link href={href} className={buttonClass(variant, className)}>
+    <Link href={href} className={buttonClass(variant, className)} aria-label={ariaLabel}>
       {children}
     </Link>
   );

@@ -128,12 +128,19 @@ export async function reenableEndpoint(db: DbOrTx, endpointId: string): Promise<
 }
 
 /** Keys with a disabled webhook endpoint (flagged in the list of keys), with how many. */
-export async function disabledEndpointCounts(db: DbOrTx): Promise<Map<string, number>> {
+/** Per API key: how many webhook endpoints it has, and how many of them are disabled. */
+export async function endpointCountsByKey(
+  db: DbOrTx,
+): Promise<Map<string, { total: number; disabled: number }>> {
   const rows = await db
-    .select({ apiKeyId: webhookEndpoints.apiKeyId })
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.status, "disabled"));
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.apiKeyId, (counts.get(r.apiKeyId) ?? 0) + 1);
+    .select({ apiKeyId: webhookEndpoints.apiKeyId, status: webhookEndpoints.status })
+    .from(webhookEndpoints);
+  const counts = new Map<string, { total: number; disabled: number }>();
+  for (const r of rows) {
+    const c = counts.get(r.apiKeyId) ?? { total: 0, disabled: 0 };
+    c.total++;
+    if (r.status === "disabled") c.disabled++;
+    counts.set(r.apiKeyId, c);
+  }
   return counts;
 }

@@ -40,3 +40,11 @@ export function formValuesOf(k: ApiKey, webhookUrls: string[]): ApiKeyInput {
     webhookUrls,
   };
 }
+
+/** The confirmation before a key is deleted: what it revokes, in the words staff need. */
+export const whatDeleteRevokes = (name: string, endpoints: number) =>
+  `Anyone using “${name}” loses access at once: the very next request fails` +
+  (endpoints
+    ? `, and its ${endpoints === 1 ? "webhook endpoint stops" : `${endpoints} webhook endpoints stop`} receiving changes.`
+    : ".") +
+  " This cannot be undone; a new key would have to be given out.";

@@ -36,7 +36,7 @@ export function deriveKey(purpose: string, length = 32): Buffer {
 }
 
 /** What a sealed secret is for: each purpose has its own key, so a value sealed for one opens for no other. */
-export type SealPurpose = "integrations" | "oidc-keys" | "webhook-signing-secrets";
+export type SealPurpose = "integrations" | "oidc-keys" | "webhook-signing-secrets" | "new-api-key";
 
 /** Seals a secret for storage: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
 export function sealSecret(purpose: SealPurpose, plain: string): string {

@@ -9,7 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/db/queries/api-keys";
-import { disabledEndpointCounts, listWebhookEndpoints, reenableEndpoint } from "@/db/queries/webhooks";
+import { endpointCountsByKey, listWebhookEndpoints, reenableEndpoint } from "@/db/queries/webhooks";
 import { replayDelivery, revealSigningSecret, rotateSigningSecret } from "@/lib/webhooks/endpoints";
 import { updatePerson } from "@/lib/records/people";
 import { siteSettings, webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -172,10 +172,10 @@ describe("fan-out and delivery", () => {
     const [e] = await listWebhookEndpoints(t.db, key.id);
     expect(e).toMatchObject({ status: "disabled", disabledReason: "Failing for 3 days" });
     expect((await deliveriesOf(endpoint.id)).map((d) => d.status)).toEqual(["failed", "failed"]);
-    expect((await disabledEndpointCounts(t.db)).get(key.id)).toBe(1);
+    expect((await endpointCountsByKey(t.db)).get(key.id)?.disabled).toBe(1);
     expect(await deliverNext(t.db, endpoint.id)).toEqual({ state: "stopped" });
     await reenableEndpoint(t.db, endpoint.id);
-    expect((await disabledEndpointCounts(t.db)).has(key.id)).toBe(false);
+    expect((await endpointCountsByKey(t.db)).get(key.id)?.disabled).toBe(0);
   });
 
   it("disables at once on 410 Gone", async () => {

@@ -18,6 +18,7 @@ import { invalidateApiKeys } from "@/lib/api-keys/cache";
 import { AppError } from "@/lib/core/errors";
 import { requestDelivery } from "@/lib/webhooks/delivery-events";
 import { revealEndpointSecret, sendTestEvent } from "@/lib/webhooks/test-event";
+import { forgetNewKey, rememberNewKey } from "@/lib/api-keys/new-key-flash";
 import { keyInputOf } from "./form-input";
 
 async function guarded(run: () => Promise<KeyFormState | void>): Promise<KeyFormState> {
@@ -35,12 +36,21 @@ async function guarded(run: () => Promise<KeyFormState | void>): Promise<KeyForm
   }
 }
 
+/** Save & Close: back to the list, which shows the new key once. */
 export async function createApiKeyAction(_prev: KeyFormState, form: FormData): Promise<KeyFormState> {
-  return guarded(async () => {
+  const state = await guarded(async () => {
     const { key, secret } = await saveApiKey(await getDb(), null, keyInputOf(form));
-    revalidatePath("/settings/api-keys");
-    return { created: { id: key.id, secret: secret! } };
+    await rememberNewKey({ id: key.id, name: key.name, secret: secret! });
   });
+  if (state.error) return state;
+  revalidatePath("/settings/api-keys");
+  redirect("/settings/api-keys");
+}
+
+/** The list has shown the new key: it is not shown again. */
+export async function forgetNewKeyAction(): Promise<void> {
+  await requireAdmin();
+  await forgetNewKey();
 }
 
 export async function updateApiKeyAction(
@@ -53,7 +63,7 @@ export async function updateApiKeyAction(
   });
   if (state.error) return state;
   revalidatePath(`/settings/api-keys/${id}`);
-  redirect(`/settings/api-keys/${id}`);
+  redirect(`/settings/api-keys?saved=${id}`);
 }
 
 export async function rollApiKeyAction(
@@ -81,7 +91,7 @@ export async function deleteApiKeyAction(id: string): Promise<string | void> {
   });
   if (state.error) return state.error;
   revalidatePath("/settings/api-keys");
-  redirect("/settings/api-keys");
+  redirect(`/settings/api-keys?deleted=${id}`);
 }
 
 /** Send test event: one signed delivery to the endpoint; shows the status and a short excerpt only. */

@@ -2,25 +2,45 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/db/queries/api-keys";
-import { disabledEndpointCounts } from "@/db/queries/webhooks";
+import { getApiKey } from "@/db/queries/api-keys";
+import { endpointCountsByKey } from "@/db/queries/webhooks";
+import { isUuid } from "@/lib/core/ids";
+import { newKeyToShow } from "@/lib/api-keys/new-key-flash";
+import { NewKeyOnce } from "@/components/api-keys/new-key-once";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { requireAdmin } from "@/lib/auth/guards";
-import { accessSummary, groupNames } from "@/lib/api-keys/views";
+import { accessSummary, groupNames, whatDeleteRevokes } from "@/lib/api-keys/views";
 import { ButtonLink } from "@/components/ui/button";
 import { AdminTable } from "@/components/ui/admin-table";
 import { Badge, PageHeader } from "@/components/ui/page-header";
+import { deleteApiKeyAction, forgetNewKeyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "API keys" };
 
 const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "Never");
 
-export default async function ApiKeysPage() {
+type Search = { saved?: string; deleted?: string };
+
+/** The notice after Save & Close on an edit, or after a delete (the id says which key; never a secret). */
+async function noticeOf(db: Awaited<ReturnType<typeof getDb>>, q: Search): Promise<string | null> {
+  const id = q.deleted ?? q.saved;
+  if (!id || !isUuid(id)) return null;
+  const key = await getApiKey(db, id);
+  if (!key) return null;
+  if (q.deleted) return key.revokedAt ? `“${key.name}” was deleted: anyone using it has lost access.` : null;
+  return key.revokedAt ? null : `“${key.name}” was saved.`;
+}
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireAdmin();
   const db = await getDb();
-  const [keys, names, disabled] = await Promise.all([
+  const [keys, names, endpoints, fresh, notice] = await Promise.all([
     listApiKeys(db),
     groupNames(db),
-    disabledEndpointCounts(db),
+    endpointCountsByKey(db),
+    newKeyToShow(),
+    searchParams.then((q) => noticeOf(db, q)),
   ]);
   return (
     <>
@@ -36,6 +56,15 @@ export default async function ApiKeysPage() {
         }
         actions={<ButtonLink href="/settings/api-keys/new">Add API key</ButtonLink>}
       />
+      <NewKeyOnce fresh={fresh} forget={forgetNewKeyAction} />
+      {notice && (
+        <p
+          role="status"
+          className="mb-6 rounded-md border border-green-300 bg-green-50 px-4 py-2 text-green-900"
+        >
+          {notice}
+        </p>
+      )}
       <AdminTable
         rows={keys}
         rowKey={(k) => k.id}
@@ -82,16 +111,38 @@ export default async function ApiKeysPage() {
                 ) : (
                   <Badge tone="green">Active</Badge>
                 )}
-                {disabled.has(k.id) && (
+                {!!endpoints.get(k.id)?.disabled && (
                   <span className="mt-1 block">
                     <Badge tone="red">
-                      {disabled.get(k.id) === 1
+                      {endpoints.get(k.id)!.disabled === 1
                         ? "A webhook endpoint is disabled"
-                        : `${disabled.get(k.id)} webhook endpoints are disabled`}
+                        : `${endpoints.get(k.id)!.disabled} webhook endpoints are disabled`}
                     </Badge>
                   </span>
                 )}
               </>
+            ),
+          },
+          {
+            header: "Actions",
+            cell: (k) => (
+              <div className="flex gap-2">
+                <ButtonLink
+                  href={`/settings/api-keys/${k.id}/edit`}
+                  variant="secondary"
+                  ariaLabel={`Edit ${k.name}`}
+                >
+                  Edit
+                </ButtonLink>
+                <ConfirmButton
+                  label="Delete"
+                  ariaLabel={`Delete ${k.name}`}
+                  title={`Delete the key “${k.name}”?`}
+                  body={whatDeleteRevokes(k.name, endpoints.get(k.id)?.total ?? 0)}
+                  confirmLabel="Delete key"
+                  action={deleteApiKeyAction.bind(null, k.id)}
+                />
+              </div>
             ),
           },
         ]}

@@ -8,7 +8,7 @@ import { listRecentRequests, requestsPerDay } from "@/db/queries/api-keys-usage"
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import { requireAdmin } from "@/lib/auth/guards";
 import { previewApiKey } from "@/lib/api/preview";
-import { accessSummary, groupNames } from "@/lib/api-keys/views";
+import { accessSummary, groupNames, whatDeleteRevokes } from "@/lib/api-keys/views";
 import { RequestsChart } from "@/components/api-keys/requests-chart";
 import { RollKey } from "@/components/api-keys/roll-key";
 import { ButtonLink } from "@/components/ui/button";
@@ -49,7 +49,7 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
             <ConfirmButton
               label="Delete"
               title={`Delete the key "${key.name}"?`}
-              body="Anyone using this key loses access immediately: the very next request fails."
+              body={whatDeleteRevokes(key.name, endpoints.length)}
               confirmLabel="Delete key"
               action={deleteApiKeyAction.bind(null, id)}
             />

@@ -14,8 +14,11 @@ export default async function NewApiKeyPage() {
   const choices = await keyFormChoices(await getDb());
   return (
     <>
-      <PageHeader title="Add API key" description="The key is generated when you save, and shown once." />
-      <KeyForm action={createApiKeyAction} values={newKeyValues} submitLabel="Save" {...choices} />
+      <PageHeader
+        title="Add API key"
+        description="The key is generated when you save, and shown once on the list."
+      />
+      <KeyForm action={createApiKeyAction} values={newKeyValues} submitLabel="Save & Close" {...choices} />
     </>
   );
 }

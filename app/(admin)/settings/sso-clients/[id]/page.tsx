@@ -8,7 +8,7 @@ import { testSignInUrl } from "@/lib/oidc/test-sign-in";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyValue } from "@/components/sso/copy-button";
+import { CopyValue } from "@/components/ui/copy-button";
 import { RegenerateSecret } from "@/components/sso/regenerate-secret";
 import { deleteSsoClientAction, regenerateSecretAction } from "../actions";
 

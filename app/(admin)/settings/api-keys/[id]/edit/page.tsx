@@ -29,7 +29,7 @@ export default async function EditApiKeyPage({ params }: { params: Promise<{ id:
           // Only staff's own URLs: endpoints the key registered itself are shown (and removed) on the key page.
           endpoints.filter((e) => e.registeredBy === "staff").map((e) => e.url),
         )}
-        submitLabel="Save"
+        submitLabel="Save & Close"
         {...choices}
       />
     </>

@@ -1,5 +1,6 @@
 "use client";
-// Copies a value to the clipboard and says so (politely, for screen readers).
+// Copies a value to the clipboard and says so. The accessible name is the visible word plus what is
+// copied ("Copy API key", then "Copied API key"), so it always contains the text on screen.
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 
@@ -9,7 +10,6 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     <button
       type="button"
       className={buttonClass("secondary", "shrink-0 px-2 py-1 text-xs")}
-      aria-label={`Copy ${label}`}
       onClick={async () => {
         await navigator.clipboard.writeText(value);
         setCopied(true);
@@ -17,6 +17,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       }}
     >
       <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
+      <span className="sr-only"> {label}</span>
     </button>
   );
 }
