@@ -1,8 +1,10 @@
 "use client";
-// Details tab: name, description, record types, conditions (builder) or hand-picked records, live count.
+// Details tab: name, description, visible to members, record types, conditions (builder) or hand-picked
+// records, live count.
 import { useActionState, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea, TextInput } from "@/components/ui/field";
+import { CheckF } from "@/components/records/form-kit";
 import type { CustomFieldInfo } from "@/lib/groups/fields";
 import { checkTree } from "@/lib/groups/schema";
 import type { Condition, ConditionContext, GroupDef } from "@/lib/groups/types";
@@ -20,6 +22,7 @@ export type GroupFormProps = {
     recordTypes: string;
     mode: string;
     conditions: unknown;
+    visibleToMembers: boolean;
     version: number;
   };
   specificIds: string[];
@@ -74,6 +77,12 @@ export function GroupForm({ group, specificIds, custom, data, today, action }: G
       <Field id="description" label="Description" error={err.description}>
         <TextArea id="description" name="description" defaultValue={group?.description} rows={2} />
       </Field>
+      <CheckF
+        name="visibleToMembers"
+        label="Visible to members"
+        hint="Members of this group will see its name and description on their portal (My groups)."
+        defaultChecked={group?.visibleToMembers ?? false}
+      />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Record types</legend>
         <div className="mt-1 flex gap-4 text-sm">

@@ -13,11 +13,13 @@ export type GroupRow = {
   recordTypes: GroupRecordTypes;
   mode: GroupMode;
   conditions: unknown;
+  visibleToMembers: boolean;
   version: number;
   updatedAt: string;
 };
 
-const cols = sql`id, name, description, record_types as "recordTypes", mode, conditions, version, updated_at::text as "updatedAt"`;
+const cols = sql`id, name, description, record_types as "recordTypes", mode, conditions,
+  visible_to_members as "visibleToMembers", version, updated_at::text as "updatedAt"`;
 
 export async function getGroup(db: DbOrTx, id: string): Promise<GroupRow | null> {
   if (!isUuid(id)) return null;
@@ -47,6 +49,7 @@ export const groupSnapshot = (g: GroupRow, specificCount: number) => ({
   recordTypes: g.recordTypes,
   mode: g.mode,
   conditions: g.conditions,
+  visibleToMembers: g.visibleToMembers,
   specificCount,
 });
 
@@ -70,8 +73,9 @@ export async function writeSpecificRecords(
 
 /** Inserts a group definition (already validated); the caller records the change. */
 export async function insertGroup(tx: DbOrTx, v: GroupDefinition): Promise<GroupRow> {
-  const [row] = (await tx.execute(sql`insert into groups (name, description, record_types, mode, conditions)
-    values (${v.name}, ${v.description}, ${v.recordTypes}, ${v.mode}, ${v.conditions === null ? null : JSON.stringify(v.conditions)}::jsonb)
+  const [row] =
+    (await tx.execute(sql`insert into groups (name, description, record_types, mode, conditions, visible_to_members)
+    values (${v.name}, ${v.description}, ${v.recordTypes}, ${v.mode}, ${v.conditions === null ? null : JSON.stringify(v.conditions)}::jsonb, ${v.visibleToMembers})
     returning ${cols}`)) as unknown as GroupRow[];
   return row;
 }
@@ -89,6 +93,7 @@ export async function updateGroupRow(tx: DbOrTx, id: string, v: GroupDefinition)
   const [row] = (await tx.execute(sql`update groups set name = ${v.name}, description = ${v.description},
     record_types = ${v.recordTypes}, mode = ${v.mode},
     conditions = ${v.conditions === null ? null : JSON.stringify(v.conditions)}::jsonb,
+    visible_to_members = ${v.visibleToMembers},
     version = version + 1, updated_at = now() where id = ${id}::uuid returning ${cols}`)) as unknown as GroupRow[];
   return row;
 }

@@ -9,6 +9,8 @@ export const groupInputSchema = z.object({
   recordTypes: z.enum(groupRecordTypes),
   mode: z.enum(groupModes).default("conditions"),
   conditions: z.unknown().nullable().default(null),
+  /** Its members see the group's name and description on the portal's My groups page. */
+  visibleToMembers: z.boolean().default(false),
   specificRecords: z
     .array(z.object({ recordType: z.enum(memberRecordTypes), recordId: z.uuid() }))
     .max(10_000)

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/core/errors";
 import { isUuid } from "@/lib/core/ids";
 import { catchUpGroups } from "@/lib/changes/group-membership";
 import { adminAction, adminCommand, type FormState } from "@/lib/records/admin-action";
+import { checked } from "@/lib/records/form-data";
 
 async function specificRecords(db: Db, text: string): Promise<GroupInput["specificRecords"]> {
   const ids = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
@@ -55,6 +56,7 @@ export async function saveGroupAction(_prev: FormState, form: FormData): Promise
       recordTypes: String(form.get("recordTypes") ?? "") as "people",
       mode,
       conditions: mode === "specific" ? null : conditions,
+      visibleToMembers: checked(form, "visibleToMembers"),
       specificRecords:
         mode === "specific" ? await specificRecords(db, String(form.get("specific") ?? "")) : undefined,
     };
