@@ -7,6 +7,7 @@ const items = [
   { href: "/compass/profile", label: "Profile" },
   { href: "/compass/memberships", label: "Memberships" },
   { href: "/compass/events", label: "Events" },
+  { href: "/compass/groups", label: "My groups" },
 ];
 
 export function PortalNav() {
